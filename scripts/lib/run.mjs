@@ -1,0 +1,31 @@
+// Runs a project tool from node_modules/.bin with telemetry and update checks off.
+import { spawn } from "node:child_process";
+import { root } from "./document.mjs";
+
+export const quietEnv = {
+  ...process.env,
+  REDOCLY_TELEMETRY: "off",
+  REDOCLY_SUPPRESS_UPDATE_NOTICE: "true",
+  DENO_NO_UPDATE_CHECK: "1",
+  NO_UPDATE_NOTIFIER: "1",
+  NPM_CONFIG_UPDATE_NOTIFIER: "false",
+};
+
+export function bin(name) {
+  return `${root}node_modules/.bin/${name}`;
+}
+
+/** Runs a command; resolves with its exit code and output. */
+export function run(command, args, { cwd = root, echo = false } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, env: quietEnv, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    const collect = (chunk) => {
+      output += chunk;
+      if (echo) process.stdout.write(chunk);
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}

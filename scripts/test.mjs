@@ -1,0 +1,35 @@
+// `npm test`: builds the package, runs every vitest suite (lint, drift and type checks
+// included), and ends with one plain line of totals: "N passed, N failed".
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { root } from "./lib/document.mjs";
+import { bin, run } from "./lib/run.mjs";
+
+const resultsFile = `${root}build/vitest-results.json`;
+
+async function step(name, command, args) {
+  console.log(`\n▶ ${name}`);
+  const { code } = await run(command, args, { echo: true });
+  return code === 0;
+}
+
+function totals() {
+  if (!existsSync(resultsFile)) return { passed: 0, failed: 1 };
+  const results = JSON.parse(readFileSync(resultsFile, "utf8"));
+  const failedSuites = results.testResults.filter((file) => file.status === "failed" && file.assertionResults.length === 0).length;
+  return {
+    passed: results.numPassedTests,
+    failed: results.numFailedTests + failedSuites,
+    skipped: results.numPendingTests + results.numTodoTests,
+  };
+}
+
+rmSync(resultsFile, { force: true });
+const built = await step("build", bin("tsc"), ["-p", "tsconfig.build.json"]);
+const extra = process.argv.slice(2);
+const tested =
+  built &&
+  (await step("vitest", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${resultsFile}`, ...extra]));
+const { passed, failed, skipped } = totals();
+const buildFailures = built ? 0 : 1;
+console.log(`\n${passed} passed, ${failed + buildFailures} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(tested && failed + buildFailures === 0 && !skipped ? 0 : 1);

@@ -1,0 +1,68 @@
+// A small checker for the JSON Schema subset that scripts/generate.mjs emits into
+// generated/operation-table.ts: enough to refuse a bad request before sending it and
+// a wrong-shaped answer before handing it back as typed data.
+
+export interface CheckedSchema {
+  readonly type?: string;
+  readonly required?: readonly string[];
+  readonly properties?: { readonly [name: string]: CheckedSchema };
+  readonly items?: CheckedSchema;
+  readonly enum?: readonly unknown[];
+  readonly pattern?: string;
+  readonly minLength?: number;
+  readonly additionalProperties?: boolean;
+}
+
+/** The first field of `value` that breaks `schema`, and why; undefined when it conforms. */
+export type Problem = [field: string, reason: string];
+
+const patterns = new Map<string, RegExp>();
+
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value === "number" && Number.isInteger(value) ? "integer" : typeof value;
+}
+
+function isKind(type: string, value: unknown): boolean {
+  const kind = kindOf(value);
+  return kind === type || (type === "number" && kind === "integer");
+}
+
+export function findProblem(schema: CheckedSchema, value: unknown, at = "body"): Problem | undefined {
+  const { type } = schema;
+  if (type && !isKind(type, value)) return [at, `must be ${type === "integer" || type === "array" || type === "object" ? "an" : "a"} ${type}, not ${kindOf(value)}`];
+  if (schema.enum && !schema.enum.includes(value)) return [at, `must be one of ${schema.enum.join(", ")}`];
+  if (typeof value === "string") {
+    if (schema.minLength !== undefined && value.length < schema.minLength) return [at, "must not be empty"];
+    if (schema.pattern !== undefined) {
+      let pattern = patterns.get(schema.pattern);
+      if (!pattern) patterns.set(schema.pattern, (pattern = new RegExp(schema.pattern, "u")));
+      if (!pattern.test(value)) return [at, `must match ${schema.pattern}`];
+    }
+  }
+  if (Array.isArray(value) && schema.items) {
+    for (let i = 0; i < value.length; i++) {
+      const problem = findProblem(schema.items, value[i], `${at}[${i}]`);
+      if (problem) return problem;
+    }
+  } else if (type === "object" && value !== null && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    const fieldOf = (name: string) => (at === "body" ? name : `${at}.${name}`);
+    for (const name of schema.required ?? []) {
+      if (record[name] === undefined) return [fieldOf(name), "is required"];
+    }
+    for (const name of Object.keys(record)) {
+      const property = schema.properties?.[name];
+      const field = fieldOf(name);
+      if (record[name] === undefined) continue;
+      if (!property) {
+        if (schema.additionalProperties === false) return [field, "is not a known field"];
+        continue;
+      }
+      const problem = findProblem(property, record[name], field);
+      if (problem) return problem;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,76 @@
+// The lint, the drift check and the type check are part of the test run, and each is shown
+// to fail when it should.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { root } from "../scripts/lib/document.mjs";
+import { bin, run } from "../scripts/lib/run.mjs";
+
+const scratch = mkdtempSync(`${root}build/tooling-`);
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function copyProject(): string {
+  const dir = mkdtempSync(`${scratch}/copy-`);
+  for (const folder of ["openapi", "generated", "scripts"]) cpSync(`${root}${folder}`, `${dir}/${folder}`, { recursive: true });
+  cpSync(`${root}redocly.yaml`, `${dir}/redocly.yaml`);
+  return dir;
+}
+
+function edit(path: string, from: string, to: string) {
+  const text = readFileSync(path, "utf8");
+  expect(text).toContain(from);
+  writeFileSync(path, text.replace(from, to));
+}
+
+describe("lint", () => {
+  it("the document has zero problems", async () => {
+    const { code, output } = await run(bin("redocly"), ["lint"]);
+    expect(output).toContain("Your API description is valid");
+    expect(output).not.toMatch(/\d+ (errors?|warnings?)/);
+    expect(code).toBe(0);
+  });
+
+  it.each([
+    ["an example that breaks its schema", "phone_number: '+4401234567'", "phone_number: '4401234567'", /no-invalid-media-type-examples/],
+    ["an operation without a description", "      summary: Delete a user\n      description: Removes", "      summary: Delete a user\n      x-note: Removes", /operation-description/],
+    ["an undeclared tag", "tags: [Authentication]", "tags: [Auth]", /operation-tag-defined/],
+    ["a response without a 4xx", "        '401':\n          $ref: '#/components/responses/Unauthorized'\n        '403':\n          $ref: '#/components/responses/Forbidden'\n        '404':\n          $ref: '#/components/responses/NotFound'\n  /v1/service/service/{ServiceId}/users:", "  /v1/service/service/{ServiceId}/users:", /operation-4xx-response/],
+  ])("fails on a copy with %s", async (_, from, to, rule) => {
+    const dir = copyProject();
+    edit(`${dir}/openapi/verigator.yaml`, from, to);
+    const { code, output } = await run(bin("redocly"), ["lint", "openapi/verigator.yaml"], { cwd: dir });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(rule);
+  });
+});
+
+describe("drift check", () => {
+  it("generated/ matches the document", async () => {
+    const { code, output } = await run("node", ["scripts/generate.mjs", "--check"]);
+    expect(output).toContain("generated/ matches");
+    expect(code).toBe(0);
+  });
+
+  it("fails when a generated file was edited by hand", async () => {
+    const dir = copyProject();
+    edit(`${dir}/generated/operation-table.ts`, '"status":201', '"status":200');
+    const { code, output } = await run("node", ["scripts/generate.mjs", "--check"], { cwd: dir });
+    expect(code).toBe(1);
+    expect(output).toContain("generated/operation-table.ts");
+  });
+
+  it("fails when the document changed and generate was not run", async () => {
+    const dir = copyProject();
+    edit(`${dir}/openapi/verigator.yaml`, "enum: [sms, totp]", "enum: [sms, totp, voice]");
+    const { code, output } = await run("node", ["scripts/generate.mjs", "--check"], { cwd: dir });
+    expect(code).toBe(1);
+    expect(output).toMatch(/generated\/verigator\.ts, generated\/operation-table\.ts/);
+  });
+});
+
+describe("type check", () => {
+  it("tsc passes on src, generated and the type tests", async () => {
+    const { code, output } = await run(bin("tsc"), ["-p", "tsconfig.json"]);
+    expect(output).toBe("");
+    expect(code).toBe(0);
+  });
+});
