@@ -165,10 +165,15 @@ function isWellFormed(value: string): boolean {
   }
 }
 
+/** Passwords shorter than this are only removed as part of the whole header value: removing
+ * every "p" or "abc" from an answer would garble it. */
+const minRedactedPasswordLength = 6;
+
 function redact(text: string, auth: string | undefined): string {
   if (!auth) return text;
   const password = auth.slice(auth.indexOf(":") + 1);
-  return text.replaceAll(auth, "[redacted]").replaceAll(password, "[redacted]");
+  const withoutAuth = text.replaceAll(auth, "[redacted]");
+  return password.length < minRedactedPasswordLength ? withoutAuth : withoutAuth.replaceAll(password, "[redacted]");
 }
 
 interface RawResult {
