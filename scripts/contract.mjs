@@ -1,0 +1,112 @@
+// `npm run contract -- --target http://host:port [--auth user:pass] [--phone +44…]`
+// Checks a Verigator-compatible server against the document: the client drives the whole
+// flow through `prism proxy --errors`, which turns any answer that breaks the document into a
+// 500 naming the violation. The 401 and 422 probes go to the target directly, because the
+// proxy would answer those bad requests itself. Prints each operation and status, pass/fail.
+import { parseArgs } from "node:util";
+import { randomUUID } from "node:crypto";
+import { createVerigator } from "../dist/src/index.js";
+import { startPrism } from "./lib/prism.mjs";
+
+const { values } = parseArgs({
+  options: {
+    target: { type: "string" },
+    auth: { type: "string", default: process.env.VERIGATOR_AUTH ?? "contract-user:contract-pass" },
+    phone: { type: "string", default: "+4401234567" },
+  },
+});
+if (!values.target) {
+  console.error("usage: npm run contract -- --target http://host:port [--auth user:pass] [--phone +4401234567]");
+  process.exit(2);
+}
+const target = values.target.replace(/\/+$/, "");
+const [username, ...rest] = values.auth.split(":");
+const password = rest.join(":");
+
+const proxy = await startPrism({ mode: ["proxy", target, "--errors"] });
+let last;
+const verigator = createVerigator({
+  username,
+  password,
+  baseUrl: proxy.url,
+  maxRetries: 0,
+  fetch: async (input, init) => (last = await fetch(input, init)),
+});
+
+/** A bad request sent straight to the target: the expected status and a JSON `message`. */
+async function direct(method, path, { auth = true, body } = {}) {
+  const response = await fetch(target + path, {
+    method,
+    headers: { "Content-Type": "application/json", Accept: "application/json", ...(auth ? { "X-Service-Auth": values.auth } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  last = response;
+  const text = await response.text();
+  let message;
+  try {
+    message = JSON.parse(text).message;
+  } catch {}
+  if (typeof message !== "string") throw Object.assign(new Error(`answer is not a JSON error object with a message: ${text.slice(0, 120)}`), { status: response.status });
+}
+
+/** Why the proxy refused the answer, from its problem+json body. */
+function violations(error) {
+  const found = error?.body?.validation;
+  return Array.isArray(found) ? found.map((v) => v.message).join("; ") : undefined;
+}
+
+const results = [];
+async function check(operationId, expected, run) {
+  last = undefined;
+  let status;
+  let problem;
+  try {
+    await run();
+    status = last?.status;
+  } catch (error) {
+    status = error.status;
+    problem = violations(error) ?? (status === expected ? undefined : error.message);
+  }
+  const ok = status === expected && !problem;
+  results.push(ok);
+  console.log(`${ok ? "✓ pass" : "✗ FAIL"}  ${operationId.padEnd(20)} ${expected}${ok ? "" : `  — got ${status ?? "no answer"}${problem ? `: ${problem}` : ""}`}`);
+  return ok;
+}
+
+const unknownId = randomUUID();
+const fqdn = `contract-${randomUUID().slice(0, 8)}.example.com`;
+let service;
+let user;
+try {
+  await check("createService", 201, async () => (service = await verigator.services.create({ fqdn, name: "Contract check" })));
+  if (!service) throw new Error("createService failed; the rest of the flow needs its id");
+  const sid = service.id;
+  await check("createService", 409, () => verigator.services.create({ fqdn, name: "Contract check" }));
+  await check("getService", 200, () => verigator.services.get(sid));
+  await check("getService", 404, () => verigator.services.get(unknownId));
+  await check("getService", 401, () => direct("GET", `/v1/service/service/${sid}`, { auth: false }));
+  const newUser = { id_in_service: `contract-${randomUUID().slice(0, 8)}`, phone_number: values.phone };
+  await check("createUser", 201, async () => (user = await verigator.users.create(sid, newUser)));
+  await check("createUser", 409, () => verigator.users.create(sid, newUser));
+  await check("createUser", 422, () => direct("POST", `/v1/service/service/${sid}/users`, { body: { id_in_service: "x", phone_number: 42 } }));
+  await check("listUsers", 200, () => verigator.users.list(sid));
+  if (user) {
+    await check("getUser", 200, () => verigator.users.get(sid, user.id));
+    await check("startAuthentication", 200, () => verigator.auth.start(sid, user.id, { method: "sms" }));
+    await check("verifyPin", 200, () => verigator.auth.verify(sid, user.id, { token: "000000" }));
+    await check("deleteUser", 202, () => verigator.users.delete(sid, user.id));
+    await check("getUser", 404, () => verigator.users.get(sid, user.id));
+  } else {
+    results.push(false);
+    console.log("✗ FAIL  the user flow did not run: createUser returned no user");
+  }
+  await check("deleteService", 202, () => verigator.services.delete(sid));
+} catch (error) {
+  results.push(false);
+  console.log(`✗ FAIL  ${error.message}`);
+} finally {
+  await proxy.stop();
+}
+const failed = results.filter((ok) => !ok).length;
+console.log(`\n${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,47 @@
+// `npm run contract -- --target URL` checks someone's own server against the document. Shown
+// both ways with two loopback fixture servers: one that conforms, one that does not.
+import type { Server } from "node:http";
+import { afterAll, describe, expect, it } from "vitest";
+import { run } from "../scripts/lib/run.mjs";
+import { createVerigatorServer } from "./fixtures/verigator-server.mjs";
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+}
+
+const conforming = createVerigatorServer();
+const broken = createVerigatorServer({ broken: true });
+const [conformingUrl, brokenUrl] = await Promise.all([listen(conforming), listen(broken)]);
+afterAll(() => {
+  conforming.close();
+  broken.close();
+  conforming.closeAllConnections();
+  broken.closeAllConnections();
+});
+
+describe.concurrent("contract runner", () => {
+  it("passes a server that follows the document, listing every operation and status", async () => {
+    const { code, output } = await run("node", ["scripts/contract.mjs", "--target", conformingUrl]);
+    for (const line of ["createService        201", "createService        409", "getService           401", "createUser           422", "verifyPin            200", "deleteService        202"]) {
+      expect(output).toContain(`✓ pass  ${line}`);
+    }
+    expect(output).not.toContain("✗");
+    expect(output).toContain("15 passed, 0 failed");
+    expect(code).toBe(0);
+  });
+
+  it("fails a server with a wrong shape or an undocumented status, naming the violation", async () => {
+    const { code, output } = await run("node", ["scripts/contract.mjs", "--target", brokenUrl]);
+    expect(output).toContain("✗ FAIL  getService           200  — got 500: Response body must have required property 'ctime'");
+    expect(output).toMatch(/✗ FAIL {2}createUser {11}201 {2}— got 500: Unable to match the returned status code .*: 201,401,403,404,409,422/);
+    expect(output).toContain("✓ pass  createService        201");
+    expect(code).toBe(1);
+  });
+
+  it("refuses to run without a target", async () => {
+    const { code, output } = await run("node", ["scripts/contract.mjs"]);
+    expect(output).toContain("usage: npm run contract -- --target");
+    expect(code).toBe(2);
+  });
+});
