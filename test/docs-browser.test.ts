@@ -1,0 +1,124 @@
+// The rendered docs in a real browser: every operation, every documented status and the
+// add-user body fields are visible, deep links work, nothing is fetched off loopback, and the
+// console stays clean. Saves docs/screenshot.png for the README.
+import { createReadStream } from "node:fs";
+import { createServer } from "node:http";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { root } from "../scripts/lib/document.mjs";
+import { run } from "../scripts/lib/run.mjs";
+import { isLoopback, launchChromium } from "./support/chromium.js";
+import { documentedOperations, documentedResponses } from "./support/document.js";
+
+const docs = createServer((_, response) => {
+  response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+  createReadStream(`${root}build/docs/index.html`).pipe(response);
+});
+let browser: Browser;
+let page: Page;
+let docsUrl: string;
+const offLoopback: string[] = [];
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  const built = await run("node", ["scripts/docs.mjs"]);
+  expect(built.code, built.output).toBe(0);
+  await new Promise<void>((resolve) => docs.listen(0, "127.0.0.1", resolve));
+  docsUrl = `http://127.0.0.1:${(docs.address() as { port: number }).port}/`;
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (isLoopback(url)) return route.continue();
+    offLoopback.push(url);
+    return route.abort();
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(error.message));
+  await page.goto(docsUrl, { waitUntil: "load" });
+  await page.waitForSelector("text=Verigator API", { timeout: 20_000 });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  docs.close();
+});
+
+/** Opens an operation by its Redoc 2 style anchor; the page has to route to it. */
+async function openOperation(tag: string, operationId: string): Promise<string> {
+  await page.goto(`${docsUrl}#tag/${tag}/operation/${operationId}`);
+  await page.locator(`[id="${tag.toLowerCase()}/${operationId.toLowerCase()}"]`).first().waitFor({ timeout: 10_000 });
+  return page.locator("main").innerText();
+}
+
+/** The part of the page text that belongs to one operation: from its summary to the next. */
+function sectionOf(text: string, summary: string): string {
+  const start = text.indexOf(`\n${summary}\n`);
+  expect(start, `"${summary}" is on the page`).toBeGreaterThanOrEqual(0);
+  const others = documentedOperations
+    .map(({ operation }) => text.indexOf(`\n${operation.summary as string}\n`, start + summary.length))
+    .filter((at) => at > start);
+  return text.slice(start, others.length ? Math.min(...others) : undefined);
+}
+
+describe("rendered docs", () => {
+  it("shows every documented status code of every operation, reached by its anchor", async () => {
+    for (const { operationId, operation } of documentedOperations) {
+      const tag = (operation.tags as string[])[0] as string;
+      const section = sectionOf(await openOperation(tag, operationId), operation.summary as string);
+      expect(await page.locator(`[id="${tag.toLowerCase()}/${operationId.toLowerCase()}"]`).first().isVisible()).toBe(true);
+      for (const { status } of documentedResponses.filter((r) => r.operationId === operationId)) {
+        expect(section, `${operationId} ${status}`).toMatch(new RegExp(`^${status}$`, "m"));
+      }
+    }
+  });
+
+  it("shows the add-user request: URL, headers, body fields and their descriptions", async () => {
+    const section = sectionOf(await openOperation("Users", "createUser"), "Add a user to a service");
+    for (const expected of [
+      "/v1/service/service/{ServiceId}/users",
+      "Content-Type",
+      "Accept",
+      "X-Service-Auth",
+      "id_in_service",
+      "Username in your service that is used for logging in - usually users email address.",
+      "phone_number",
+      "Users phone number with country prefix",
+      "You will need to store this in your database",
+    ]) {
+      expect(section).toContain(expected);
+    }
+  });
+
+  it("offers the TypeScript, curl, Python and Java samples for adding a user", async () => {
+    await openOperation("Users", "createUser");
+    const pickers = page.locator("button", { hasText: "verigator (TypeScript)" });
+    const menus: string[] = [];
+    for (let i = 0; i < (await pickers.count()); i++) {
+      await pickers.nth(i).click();
+      menus.push((await page.locator("[role=menu], [role=listbox]").allInnerTexts()).join(" | "));
+      await page.keyboard.press("Escape");
+    }
+    expect(menus.some((menu) => ["curl", "Messente Python SDK", "Messente Java SDK"].every((label) => menu.includes(label)))).toBe(true);
+    expect(await page.locator("main").innerText()).toContain("await verigator.users.create(");
+  });
+
+  it("search finds the add-user operation and opens it", async () => {
+    await page.goto(docsUrl);
+    await page.waitForSelector("text=Verigator API");
+    await page.keyboard.press("Control+k");
+    await page.keyboard.type("Add a user");
+    await expect.poll(async () => (await page.locator("body").innerText()).includes("Add a user to a service")).toBe(true);
+    await page.getByText("Add a user to a service").first().click();
+    await expect.poll(() => page.url()).toContain("#/users/createuser");
+  });
+
+  it("made no request off loopback and logged no console error", async () => {
+    await openOperation("Users", "createUser");
+    await page.screenshot({ path: `${root}docs/screenshot.png` });
+    expect(offLoopback).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
