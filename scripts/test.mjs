@@ -23,12 +23,25 @@ function totals() {
   };
 }
 
+/** One line per runtime from test/runtimes.test.ts: name, version, pass/fail. */
+function printRuntimeMatrix() {
+  const file = `${root}build/runtimes.json`;
+  if (!existsSync(file)) return;
+  const { tarballBytes, matrix } = JSON.parse(readFileSync(file, "utf8"));
+  console.log(`\nRuntimes (packed tarball ${tarballBytes} bytes):`);
+  for (const { runtime, version, ok, detail } of matrix) {
+    console.log(`  ${ok ? "pass" : "FAIL"}  ${runtime.padEnd(16)} ${version}${ok ? "" : `  ${detail}`}`);
+  }
+}
+
 rmSync(resultsFile, { force: true });
+rmSync(`${root}build/runtimes.json`, { force: true });
 const built = await step("build", bin("tsc"), ["-p", "tsconfig.build.json"]);
 const extra = process.argv.slice(2);
 const tested =
   built &&
   (await step("vitest", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${resultsFile}`, ...extra]));
+printRuntimeMatrix();
 const { passed, failed, skipped } = totals();
 const buildFailures = built ? 0 : 1;
 console.log(`\n${passed} passed, ${failed + buildFailures} failed${skipped ? `, ${skipped} skipped` : ""}`);

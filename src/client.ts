@@ -3,11 +3,11 @@
 // the method, path and the schemas that requests and answers are checked against.
 import createClient from "openapi-fetch";
 import type { Client } from "openapi-fetch";
-import type { paths } from "../generated/verigator.js";
-import { operationTable } from "../generated/operation-table.js";
-import { errorClassFor, InvalidDataError, InvalidResponseError } from "./errors.js";
-import { createLog } from "./logger.js";
-import type { CallOptions, VerigatorOptions } from "./options.js";
+import type { paths } from "../generated/verigator.ts";
+import { operationTable } from "../generated/operation-table.ts";
+import { errorClassFor, InvalidDataError, InvalidResponseError } from "./errors.ts";
+import { createLog } from "./logger.ts";
+import type { CallOptions, VerigatorOptions } from "./options.ts";
 import {
   checkedBaseUrl,
   checkedNumber,
@@ -16,12 +16,12 @@ import {
   defaultMaxRetries,
   defaultTimeoutMs,
   serviceAuth,
-} from "./options.js";
-import type { CheckedSchema } from "./schema-check.js";
-import { findProblem } from "./schema-check.js";
-import { send } from "./transport.js";
-import type { FetchLike, TransportContext } from "./transport.js";
-import type { OperationId, PathParams, RequestBody, ResponseBody } from "./types.js";
+} from "./options.ts";
+import type { CheckedSchema } from "./schema-check.ts";
+import { findProblem } from "./schema-check.ts";
+import { send } from "./transport.ts";
+import type { FetchLike, TransportContext } from "./transport.ts";
+import type { OperationId, PathParams, RequestBody, ResponseBody } from "./types.ts";
 
 /** How much of an unexpected answer an error keeps. */
 const excerptLength = 500;

@@ -1,6 +1,6 @@
 // The public entry point of the `verigator` package.
-export { createVerigator } from "./client.js";
-export type { Verigator } from "./client.js";
+export { createVerigator } from "./client.ts";
+export type { Verigator } from "./client.ts";
 export {
   VerigatorError,
   InvalidDataError,
@@ -13,10 +13,10 @@ export {
   VerigatorTimeoutError,
   VerigatorConnectionError,
   VerigatorAbortError,
-} from "./errors.js";
-export type { VerigatorErrorDetails } from "./errors.js";
-export type { VerigatorOptions, CallOptions } from "./options.js";
-export type { Logger, LogLevel } from "./logger.js";
-export type { FetchLike } from "./transport.js";
-export type * from "./types.js";
-export type { paths, components, operations } from "../generated/verigator.js";
+} from "./errors.ts";
+export type { VerigatorErrorDetails } from "./errors.ts";
+export type { VerigatorOptions, CallOptions } from "./options.ts";
+export type { Logger, LogLevel } from "./logger.ts";
+export type { FetchLike } from "./transport.ts";
+export type * from "./types.ts";
+export type { paths, components, operations } from "../generated/verigator.ts";

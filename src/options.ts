@@ -1,7 +1,7 @@
 // The client's options, their defaults, and the checks made once in createVerigator.
-import { VerigatorError } from "./errors.js";
-import type { Logger, LogLevel } from "./logger.js";
-import type { FetchLike } from "./transport.js";
+import { VerigatorError } from "./errors.ts";
+import type { Logger, LogLevel } from "./logger.ts";
+import type { FetchLike } from "./transport.ts";
 
 export interface VerigatorOptions {
   /** Messente API username. Leave both out when a backend of yours adds X-Service-Auth. */

@@ -7,10 +7,10 @@ import {
   VerigatorConnectionError,
   VerigatorError,
   VerigatorTimeoutError,
-} from "./errors.js";
-import type { Log } from "./logger.js";
-import { loggableHeaders } from "./logger.js";
-import { backoffMs, retryAfterMs, shouldRetryFailure, shouldRetryStatus, wasNotSent } from "./retry-policy.js";
+} from "./errors.ts";
+import type { Log } from "./logger.ts";
+import { loggableHeaders } from "./logger.ts";
+import { backoffMs, retryAfterMs, shouldRetryFailure, shouldRetryStatus, wasNotSent } from "./retry-policy.ts";
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 

@@ -1,6 +1,6 @@
 // Argument and result types of each operation, read from the generated types: nothing here
 // states a field; adding an operation to the document adds its types.
-import type { components, operations } from "../generated/verigator.js";
+import type { components, operations } from "../generated/verigator.ts";
 
 export type OperationId = keyof operations;
 

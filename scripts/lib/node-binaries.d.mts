@@ -1,0 +1,2 @@
+export const nodeVersions: string[];
+export function nodeBinary(version: string): Promise<string>;

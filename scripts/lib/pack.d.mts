@@ -1,0 +1,2 @@
+export const consumerDir: string;
+export function packIntoConsumer(): Promise<{ tarball: string; bytes: number; unpackedBytes: number; files: string[] }>;

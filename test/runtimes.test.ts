@@ -1,0 +1,213 @@
+// The packed package, installed from its tarball into a sample consumer, runs the same
+// scenario in every runtime against the Prism mock. Each runtime is a real process; one that
+// cannot start fails here with its reason. The matrix goes to build/runtimes.json, which
+// `npm test` prints.
+import { execFile, spawn } from "node:child_process";
+import { createReadStream, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { root } from "../scripts/lib/document.mjs";
+import { nodeBinary, nodeVersions } from "../scripts/lib/node-binaries.mjs";
+import { consumerDir, packIntoConsumer } from "../scripts/lib/pack.mjs";
+import { freePort } from "../scripts/lib/prism.mjs";
+import { bin, quietEnv, run } from "../scripts/lib/run.mjs";
+import { startBackend } from "./support/backend.js";
+import { isLoopback, launchChromium } from "./support/chromium.js";
+
+interface RuntimeResult {
+  runtime: string;
+  version: string;
+  ok: boolean;
+  detail: string;
+}
+const matrix: RuntimeResult[] = [];
+let packed: Awaited<ReturnType<typeof packIntoConsumer>>;
+
+beforeAll(async () => {
+  packed = await packIntoConsumer();
+}, 120_000);
+
+afterAll(() => {
+  writeFileSync(`${root}build/runtimes.json`, JSON.stringify({ tarballBytes: packed?.bytes, matrix }, null, 2));
+});
+
+function output(command: string, args: string[], cwd = consumerDir): Promise<string> {
+  return new Promise((resolve, reject) =>
+    execFile(command, args, { cwd, env: quietEnv, timeout: 60_000 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${command} ${args.join(" ")}: ${error.message}\n${stdout}${stderr}`)) : resolve(stdout + stderr),
+    ),
+  );
+}
+
+/** Runs the scenario's RESULT line out of a runtime's output and records it. */
+function record(runtime: string, version: string, out: string) {
+  const line = out.split("\n").find((l) => l.startsWith("RESULT "));
+  const result = line ? (JSON.parse(line.slice(7)) as { ok: boolean; checks: Record<string, boolean> }) : undefined;
+  matrix.push({ runtime, version, ok: result?.ok === true, detail: result ? JSON.stringify(result.checks) : out.slice(0, 300) });
+  expect(result, out).toBeDefined();
+  expect(result?.checks).toEqual(expect.objectContaining({ service: true, user: true, conflict: true }));
+  expect(result?.ok).toBe(true);
+}
+
+async function attempt(runtime: string, version: () => Promise<string>, body: (version: string) => Promise<void>) {
+  let v = "?";
+  try {
+    v = (await version()).trim();
+    await body(v);
+  } catch (error) {
+    if (!matrix.some((row) => row.runtime === runtime)) matrix.push({ runtime, version: v, ok: false, detail: String(error).slice(0, 300) });
+    throw error;
+  }
+}
+
+describe("packaging", () => {
+  it("the tarball holds only what users need", () => {
+    expect(packed.files.every((file) => /^(dist\/(src|generated)\/[\w.-]+\.(js|d\.ts)|package\.json|README\.md|LICENSE)$/.test(file))).toBe(true);
+    expect(packed.files).toContain("dist/src/index.d.ts");
+    console.log(`tarball: ${packed.bytes} bytes packed, ${packed.unpackedBytes} unpacked, ${packed.files.length} files`);
+  });
+
+  it("publint reports nothing", async () => {
+    const { code, output: out } = await run(bin("publint"), ["run", packed.tarball, "--strict"]);
+    expect(out).toMatch(/All good!/);
+    expect(code).toBe(0);
+  });
+
+  it("are-the-types-wrong reports nothing (ESM only; require() works through require(esm))", async () => {
+    const { code, output: out } = await run(bin("attw"), [packed.tarball, "--profile", "esm-only", "--format", "table-flipped"]);
+    expect(out).toMatch(/"verigator" .*🟢 \(ESM\).*🟢/);
+    expect(out).not.toMatch(/❌|🔴|💀/);
+    expect(code).toBe(0);
+  });
+
+  it("jsr.json: deno publish --dry-run passes (no slow types)", async () => {
+    const { code, output: out } = await run(bin("deno"), ["publish", "--dry-run", "--allow-dirty"]);
+    expect(out).toContain("Dry run complete");
+    expect(out).toContain("Checking for slow types");
+    expect(out).not.toMatch(/\berror:|\[ERROR\]|\bwarning\b/i);
+    expect(code).toBe(0);
+  });
+});
+
+describe("runtimes", () => {
+  it("Node 20 (this machine's), ESM", async () => {
+    await attempt("node (ESM)", async () => process.version, async (version) => {
+      record("node (ESM)", version, await output(process.execPath, ["server-runtime.mjs", inject("mockUrl")]));
+    });
+  });
+
+  it("Node 20, plain require()", async () => {
+    await attempt("node (require)", async () => process.version, async (version) => {
+      record("node (require)", version, await output(process.execPath, ["require.cjs", inject("mockUrl")]));
+    });
+  });
+
+  it.each(nodeVersions)("Node %s from the npm registry, ESM and require()", async (wanted) => {
+    const node = await nodeBinary(wanted);
+    await attempt(`node ${wanted.split(".")[0]}`, () => output(node, ["--version"]), async (version) => {
+      expect(version).toBe(`v${wanted}`);
+      const esm = await output(node, ["server-runtime.mjs", inject("mockUrl")]);
+      const cjs = await output(node, ["require.cjs", inject("mockUrl")]);
+      record(`node ${wanted.split(".")[0]}`, version, esm.includes('"ok":true') ? cjs : esm);
+    });
+  });
+
+  it("Deno, importing the package from node_modules with network limited to the mock", async () => {
+    const deno = bin("deno");
+    await attempt("deno", async () => (await output(deno, ["--version"])).split("\n")[0] ?? "", async (version) => {
+      const host = new URL(inject("mockUrl")).host;
+      record("deno", version, await output(deno, ["run", `--allow-net=${host}`, "--allow-read=.", "server-runtime.mjs", inject("mockUrl")]));
+    });
+  });
+
+  it("Bun", async () => {
+    const bun = bin("bun");
+    await attempt("bun", () => output(bun, ["--version"]), async (version) => {
+      record("bun", version, await output(bun, ["server-runtime.mjs", inject("mockUrl")]));
+    });
+  });
+
+  it("Cloudflare workerd, a worker bundled with esbuild (no Node compatibility flag)", async () => {
+    const workerd = bin("workerd");
+    await attempt("workerd", () => output(workerd, ["--version"]), async (version) => {
+      await output(bin("esbuild"), ["worker.mjs", "--bundle", "--format=esm", "--platform=neutral", "--main-fields=module,main", "--conditions=worker,browser", "--outfile=worker.bundle.js"]);
+      const port = await freePort();
+      const config = readFileSync(`${root}test/runtimes/worker.capnp.template`, "utf8")
+        .replace("{{PORT}}", String(port))
+        .replace("{{MOCK_URL}}", inject("mockUrl"));
+      writeFileSync(`${consumerDir}/worker.capnp`, config);
+      const child = spawn(workerd, ["serve", "worker.capnp"], { cwd: consumerDir, env: quietEnv, stdio: ["ignore", "pipe", "pipe"] });
+      let log = "";
+      child.stdout.on("data", (chunk) => (log += chunk));
+      child.stderr.on("data", (chunk) => (log += chunk));
+      try {
+        let answer: string | undefined;
+        for (let tries = 0; tries < 50 && answer === undefined; tries++) {
+          answer = await fetch(`http://127.0.0.1:${port}/`).then((response) => response.text(), () => undefined);
+          if (answer === undefined) await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        record("workerd", version, `RESULT ${answer ?? log}`);
+      } finally {
+        child.kill();
+      }
+    });
+  });
+
+  it("Chromium: a bundled page calls its own backend cross-origin; a password is refused", async () => {
+    await output(bin("esbuild"), ["browser.mjs", "--bundle", "--format=esm", "--platform=browser", "--outfile=browser.bundle.js"]);
+    const page = createServer((request, response) => {
+      if (request.url?.startsWith("/browser.bundle.js")) {
+        response.writeHead(200, { "content-type": "text/javascript" });
+        return void createReadStream(`${consumerDir}/browser.bundle.js`).pipe(response);
+      }
+      response.writeHead(200, { "content-type": "text/html" }).end('<!doctype html><script type="module" src="/browser.bundle.js"></script>');
+    });
+    await new Promise<void>((resolve) => page.listen(0, "127.0.0.1", resolve));
+    const pageOrigin = `http://127.0.0.1:${(page.address() as { port: number }).port}`;
+    const backend = await startBackend(inject("mockUrl"), pageOrigin, "browser-user:browser-pass");
+    const browser = await launchChromium().catch((error: Error) => {
+      matrix.push({ runtime: "chromium", version: "?", ok: false, detail: error.message });
+      throw error;
+    });
+    try {
+      await attempt("chromium", async () => browser.version(), async (version) => {
+        const tab = await browser.newPage();
+        const blocked: string[] = [];
+        await tab.route("**/*", (route) => (isLoopback(route.request().url()) ? route.continue() : (blocked.push(route.request().url()), route.abort())));
+        await tab.goto(`${pageOrigin}/?backend=${encodeURIComponent(backend.url)}`);
+        const result = await tab.evaluate(() => (window as unknown as { verigatorResult: Promise<unknown> }).verigatorResult);
+        record("chromium", version, `RESULT ${JSON.stringify(result)}`);
+        expect((result as { checks: Record<string, boolean> }).checks.passwordRefused).toBe(true);
+        expect(blocked).toEqual([]);
+      });
+    } finally {
+      await browser.close();
+      backend.close();
+      page.close();
+    }
+  });
+
+  it.each(["nodenext", "bundler"])("TypeScript consumer type-checks against the packed .d.ts (moduleResolution %s)", async (resolution) => {
+    const dir = `${consumerDir}/ts-${resolution}`;
+    await run("mkdir", ["-p", dir]);
+    writeFileSync(`${dir}/consumer.ts`, readFileSync(`${root}test/runtimes/consumer.ts`, "utf8"));
+    writeFileSync(
+      `${dir}/tsconfig.json`,
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: "ES2022",
+          lib: ["ES2022", "DOM"],
+          module: resolution === "nodenext" ? "NodeNext" : "ESNext",
+          moduleResolution: resolution === "nodenext" ? "NodeNext" : "Bundler",
+          types: [],
+        },
+        files: ["consumer.ts"],
+      }),
+    );
+    const { code, output: out } = await run(bin("tsc"), ["-p", `${dir}/tsconfig.json`]);
+    expect(out).toBe("");
+    expect(code).toBe(0);
+  });
+});

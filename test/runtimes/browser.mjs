@@ -1,0 +1,22 @@
+// Chromium: the recommended browser setup. The client has no credentials and talks to the
+// app's own backend (another origin), which adds X-Service-Auth. A password is refused.
+import * as verigator from "verigator";
+import { scenario } from "./scenario.mjs";
+
+async function run() {
+  const backend = new URL(location.href).searchParams.get("backend");
+  const guard = (() => {
+    try {
+      verigator.createVerigator({ username: "u", password: "p", baseUrl: backend });
+      return false;
+    } catch (error) {
+      return error instanceof verigator.VerigatorError && /own backend/.test(error.message);
+    }
+  })();
+  const result = await scenario(verigator.createVerigator({ baseUrl: backend }), verigator);
+  result.checks.passwordRefused = guard;
+  result.ok = result.ok && guard;
+  return result;
+}
+
+window.verigatorResult = run().catch((error) => ({ ok: false, error: String(error) }));

@@ -1,0 +1,14 @@
+// The scenario every runtime runs against the Prism mock: get a service, add a user, and get
+// ResourceAlreadyExistsError for a 409. Plain JavaScript, so every runtime can load it as is.
+export async function scenario(verigator, { ResourceAlreadyExistsError, VerigatorError }) {
+  const checks = {};
+  const service = await verigator.services.get("my-service-id");
+  checks.service = service.id === "9a2d2fe5-d3e9-4c9a-a8b4-6c2f3f0b2e7d";
+  const user = await verigator.users.create(service.id, { id_in_service: "john.doe@verigator.com", phone_number: "+4401234567" });
+  checks.user = user.id === "81213bfd-b690-499e-b9d2-8754cb1550e8";
+  const conflict = await verigator.users
+    .create(service.id, { id_in_service: "john.doe@verigator.com", phone_number: "+4401234567" }, { headers: { Prefer: "code=409" } })
+    .then(() => undefined, (error) => error);
+  checks.conflict = conflict instanceof ResourceAlreadyExistsError && conflict instanceof VerigatorError && conflict.status === 409;
+  return { ok: Object.values(checks).every(Boolean), checks };
+}
