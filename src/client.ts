@@ -20,7 +20,7 @@ import {
 import type { CheckedSchema } from "./schema-check.ts";
 import { findProblem } from "./schema-check.ts";
 import { send } from "./transport.ts";
-import type { FetchLike, TransportContext } from "./transport.ts";
+import type { AttemptPolicy, FetchLike, TransportContext } from "./transport.ts";
 import type { OperationId, PathParams, RequestBody, ResponseBody } from "./types.ts";
 
 /** How much of an unexpected answer an error keeps. */
@@ -94,10 +94,11 @@ export function createVerigator(options: VerigatorOptions = {}): Verigator {
       const problem = findProblem(operation.request, body);
       if (problem) throw new InvalidDataError(`${problem[0]} ${problem[1]}`, { field: problem[0], method });
     }
-    const policy = {
+    const policy: AttemptPolicy = {
       timeoutMs: checkedNumber("timeoutMs", callOptions.timeoutMs, defaults.timeoutMs),
       maxRetries: checkedNumber("maxRetries", callOptions.maxRetries, defaults.maxRetries),
       signal: callOptions.signal,
+      lite: true,
     };
     // The generic request() cannot tie a runtime path to its types; the thin methods below
     // are typed from the document instead.
@@ -109,6 +110,7 @@ export function createVerigator(options: VerigatorOptions = {}): Verigator {
         body,
         headers: callOptions.headers,
         parseAs: "text",
+        bodySerializer: (value: unknown) => (policy.body = JSON.stringify(value)),
         fetch: (request: Request) => send(request, policy, context),
       },
     );

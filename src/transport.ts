@@ -19,6 +19,11 @@ export interface AttemptPolicy {
   timeoutMs: number;
   maxRetries: number;
   signal?: AbortSignal | undefined;
+  /** The request body already serialized, so it need not be read back out of the Request. */
+  body?: string | undefined;
+  /** Answer with a light stand-in for Response (status, headers, text()) instead of a new
+   * Response: for the client's own methods, where the answer never reaches the caller. */
+  lite?: boolean;
 }
 
 export interface TransportContext {
@@ -41,7 +46,7 @@ export async function send(request: Request, policy: AttemptPolicy, context: Tra
   const { method, url, headers } = request;
   const path = new URL(url).pathname;
   const where = { method, path };
-  const body = request.body ? await request.arrayBuffer() : undefined;
+  const body = policy.body ?? (request.body ? await request.arrayBuffer() : undefined);
   const { log } = context;
   log?.("debug", `→ ${method} ${path}`, { headers: loggableHeaders(headers) });
 
@@ -49,7 +54,7 @@ export async function send(request: Request, policy: AttemptPolicy, context: Tra
     const started = Date.now();
     const outcome = await attempt(url, { method, headers, body, redirect: "manual" }, policy, context, where);
     let waitMs: number;
-    if (outcome instanceof Response) {
+    if (!("error" in outcome)) {
       log?.("info", `← ${outcome.status} ${method} ${path} in ${Date.now() - started} ms`);
       if (retry >= policy.maxRetries || !shouldRetryStatus(method, outcome.status)) return outcome;
       waitMs = retryAfterMs(outcome.headers.get("retry-after")) ?? backoffMs(retry);
@@ -58,7 +63,7 @@ export async function send(request: Request, policy: AttemptPolicy, context: Tra
       if (retry >= policy.maxRetries || !outcome.retryable) throw outcome.error;
       waitMs = backoffMs(retry);
     }
-    const reason = outcome instanceof Response ? `status ${outcome.status}` : outcome.error.name;
+    const reason = "error" in outcome ? outcome.error.name : `status ${outcome.status}`;
     log?.("warn", `retrying ${method} ${path} in ${Math.round(waitMs)} ms after ${reason} (retry ${retry + 1} of ${policy.maxRetries})`);
     await sleep(waitMs, policy.signal, where);
   }
@@ -90,13 +95,11 @@ async function attempt(
       return { error: new InvalidResponseError("the server answered with a redirect, which is not followed", { ...where, status: response.status }), retryable: false };
     }
     const text = await readBody(response, context.maxResponseBytes, where);
-    const status = response.status;
+    const { status, statusText, headers } = response;
     const ok = status >= 200 && status < 300;
-    const answer = new Response(nullBodyStatuses.has(status) ? null : ok ? text : context.redact(text), {
-      status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
+    const body = ok ? text : context.redact(text);
+    if (policy.lite) return { status, statusText, ok, headers, url, text: () => Promise.resolve(body) } as unknown as Response;
+    const answer = new Response(nullBodyStatuses.has(status) ? null : body, { status, statusText, headers });
     Object.defineProperty(answer, "url", { value: url });
     return answer;
   } catch (error) {

@@ -1,0 +1,102 @@
+// `npm run bench`: every benchmark, printed with its target, then written to bench/RESULTS.md
+// and bench/chart.svg. `--quick` skips timing the test command.
+import { writeFileSync, readFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { fileURLToPath } from "node:url";
+import { buildTime } from "./build-time.mjs";
+import { chart } from "./chart.mjs";
+import { loopback } from "./loopback.mjs";
+import { budgetGzipBytes, sizes, targetGzipBytes } from "./size.mjs";
+import { stubbed } from "./stubbed.mjs";
+import { typecheckCost } from "./typecheck.mjs";
+import { run } from "../scripts/lib/run.mjs";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+const version = (name) => JSON.parse(readFileSync(`${root}node_modules/${name}/package.json`, "utf8")).version;
+const met = (ok) => (ok ? "met" : "MISSED");
+const lines = [];
+const say = (line = "") => {
+  console.log(line);
+  lines.push(line);
+};
+
+const results = {};
+results.stubbed = await stubbed();
+results.loopback = await loopback();
+results.sizes = await sizes();
+results.typecheck = await typecheckCost();
+results.build = await buildTime();
+if (!process.argv.includes("--quick")) {
+  const started = performance.now();
+  const { code } = await run("npm", ["test"]);
+  results.testSeconds = code === 0 ? (performance.now() - started) / 1000 : undefined;
+}
+
+const row = (cells) => `| ${cells.join(" | ")} |`;
+const ours = (rows) => rows.find((r) => r.name.startsWith("verigator"));
+const stub = results.stubbed;
+const ofetch = stub.find((r) => r.name === "openapi-fetch");
+const stubRatio = ours(stub).median / ofetch.median;
+const bareLoop = results.loopback.find((r) => r.name === "bare fetch");
+const loopOver = ours(results.loopback).medianOverBare;
+const clientSize = ours(results.sizes).gzipBytes;
+const unused = results.sizes.find((r) => r.name.includes("unused")).minBytes;
+
+say(`# Benchmarks`);
+say();
+say(`Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Date: ${new Date().toISOString().slice(0, 10)}.`);
+say(`Versions: openapi-fetch ${version("openapi-fetch")}, ky ${version("ky")}, axios ${version("axios")}, esbuild ${version("esbuild")}, typescript ${version("typescript")}, tinybench ${version("tinybench")}.`);
+say();
+say(`## Targets`);
+say();
+say(row(["target", "measured", ""]));
+say(row(["---", "---", "---"]));
+say(row(["stubbed fetch: users.create ≥ 0.8× openapi-fetch POST", `${stubRatio.toFixed(2)}×`, met(stubRatio >= 0.8)]));
+say(row(["loopback: median latency within 5 % of bare fetch", `${(loopOver * 100).toFixed(1)} %`, met(loopOver <= 0.05)]));
+say(row(["whole client min+gzip ≤ 4.5 kB", `${(clientSize / 1000).toFixed(2)} kB (budget in the test: ${(budgetGzipBytes / 1000).toFixed(1)} kB)`, met(clientSize <= targetGzipBytes)]));
+say(row(["importing it without using it adds nothing", `${unused} bytes`, met(unused < 50)]));
+say(row(["document → types + docs < 5 s", `${results.build.typesAndDocs.toFixed(2)} s`, met(results.build.typesAndDocs < 5)]));
+say(row(["npm test < 3 min", results.testSeconds ? `${results.testSeconds.toFixed(0)} s` : "not run (--quick)", results.testSeconds ? met(results.testSeconds < 180) : ""]));
+say();
+say(`## Per-call overhead, stubbed fetch (no I/O), calls/s over 5 rounds`);
+say();
+say(row(["contender", "median", "min–max", "× bare fetch"]));
+say(row(["---", "---:", "---:", "---:"]));
+for (const r of stub) say(row([r.name, Math.round(r.median).toLocaleString("en"), `${Math.round(r.min).toLocaleString("en")}–${Math.round(r.max).toLocaleString("en")}`, r.ratioToBare.toFixed(2)]));
+say();
+say(`axios here runs with an adapter that does no I/O: it builds no Request and reads no Response, so it is not comparable with the fetch-based contenders.`);
+say();
+say(`## Loopback HTTP (node:http server answering 201 like the API)`);
+say();
+say(row(["contender", "median ms", "p99 ms", "req/s at 1", "req/s at 32", "median vs bare"]));
+say(row(["---", "---:", "---:", "---:", "---:", "---:"]));
+for (const r of results.loopback) say(row([r.name, r.medianMs.toFixed(3), r.p99Ms.toFixed(3), Math.round(r.throughput1).toLocaleString("en"), Math.round(r.throughput32).toLocaleString("en"), `${(r.medianOverBare * 100).toFixed(1)} %`]));
+say();
+say(`axios uses its Node http adapter over loopback; the others use Node's fetch.`);
+say();
+say(`## Bundle size (esbuild, minified, one call)`);
+say();
+say(row(["app", "min", "gzip", "brotli"]));
+say(row(["---", "---:", "---:", "---:"]));
+for (const r of results.sizes) say(row([r.name, r.minBytes, r.gzipBytes, r.brotliBytes]));
+say();
+say(`## Type-check cost of a consumer file`);
+say();
+say(`Check time ${results.typecheck.checkSeconds} s, total ${results.typecheck.totalSeconds} s, ${results.typecheck.instantiations} instantiations, ${results.typecheck.types} types.`);
+say();
+say(`## Build time`);
+say();
+say(`lint ${results.build.lint.toFixed(2)} s, types ${results.build.types.toFixed(2)} s, docs ${results.build.docs.toFixed(2)} s (bare-fetch median over loopback was ${bareLoop.medianMs.toFixed(3)} ms).`);
+
+writeFileSync(`${root}bench/results.json`, JSON.stringify(results, null, 2) + "\n");
+writeFileSync(`${root}bench/chart.svg`, chart(results));
+console.log("\nwrote bench/RESULTS.md (tables above, plus notes kept by hand below the marker), bench/chart.svg, bench/results.json");
+
+// RESULTS.md keeps a hand-written section (why a target is missed) below the marker.
+const marker = "<!-- notes: kept across runs -->";
+let notes = "";
+try {
+  const previous = readFileSync(`${root}bench/RESULTS.md`, "utf8");
+  notes = previous.includes(marker) ? previous.slice(previous.indexOf(marker)) : "";
+} catch {}
+writeFileSync(`${root}bench/RESULTS.md`, `${lines.join("\n")}\n\n![chart](chart.svg)\n\n${notes || `${marker}\n`}`);
