@@ -84,8 +84,9 @@ export function createVerigator(options: VerigatorOptions = {}): Verigator {
     operationId: Op,
     params: PathParams<Op>,
     body: RequestBody<Op>,
-    callOptions: CallOptions = {},
+    options: CallOptions | undefined,
   ): Promise<ResponseBody<Op>> {
+    const callOptions = options ?? {};
     const operation: { method: string; path: string; request?: CheckedSchema; response?: CheckedSchema } =
       operationTable[operationId];
     const { method } = operation;

@@ -88,10 +88,14 @@ export function serviceAuth(options: VerigatorOptions): string | undefined {
   return `${username}:${password}`;
 }
 
+/** The longest delay setTimeout can wait; a longer one would fire at once. */
+const maxTimerMs = 2_147_483_647;
+
 export function checkedNumber(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== "number" || !(value >= 0) || !Number.isFinite(value)) {
-    throw new VerigatorError(`${name} must be a finite number ≥ 0, got ${String(value)}`);
+  const positive = name === "timeoutMs" || name === "maxResponseBytes";
+  if (typeof value !== "number" || !(positive ? value > 0 : value >= 0) || value > maxTimerMs) {
+    throw new VerigatorError(`${name} must be a number ${positive ? "> 0" : "≥ 0"} and ≤ ${maxTimerMs}, got ${String(value)}`);
   }
   return value;
 }

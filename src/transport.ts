@@ -131,12 +131,12 @@ function describe(error: unknown): string {
 async function readBody(response: Response, limit: number, where: { method: string; path: string }): Promise<string> {
   const tooLarge = () =>
     new InvalidResponseError(`the answer is larger than ${limit} bytes`, { ...where, status: response.status });
-  const declared = response.headers.get("content-length");
-  if (declared !== null && Number(declared) <= limit) return response.text();
-  if (declared !== null) {
+  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+  if (declared > limit) {
     await response.body?.cancel();
     throw tooLarge();
   }
+  if (declared >= 0) return response.text();
   if (!response.body) return "";
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
