@@ -15,7 +15,10 @@ async function step(name, command, args) {
 function totals() {
   if (!existsSync(resultsFile)) return { passed: 0, failed: 1 };
   const results = JSON.parse(readFileSync(resultsFile, "utf8"));
-  const failedSuites = results.testResults.filter((file) => file.status === "failed" && file.assertionResults.length === 0).length;
+  // A file can fail outside its tests (a type error, a crash in a hook): count it once.
+  const failedSuites = results.testResults.filter(
+    (file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed"),
+  ).length;
   return {
     passed: results.numPassedTests,
     failed: results.numFailedTests + failedSuites,
@@ -43,6 +46,7 @@ const tested =
   (await step("vitest", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${resultsFile}`, ...extra]));
 printRuntimeMatrix();
 const { passed, failed, skipped } = totals();
-const buildFailures = built ? 0 : 1;
+// Whatever else went wrong (vitest exiting non-zero with every counted test passing) is one failure.
+const buildFailures = !built || (!tested && failed === 0) ? 1 : 0;
 console.log(`\n${passed} passed, ${failed + buildFailures} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(tested && failed + buildFailures === 0 && !skipped ? 0 : 1);

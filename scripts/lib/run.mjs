@@ -7,6 +7,7 @@ export const quietEnv = {
   REDOCLY_TELEMETRY: "off",
   REDOCLY_SUPPRESS_UPDATE_NOTICE: "true",
   DENO_NO_UPDATE_CHECK: "1",
+  DO_NOT_TRACK: "1", // Bun and others that honour it
   NO_UPDATE_NOTIFIER: "1",
   NPM_CONFIG_UPDATE_NOTIFIER: "false",
 };
