@@ -5,7 +5,7 @@ import createClient from "openapi-fetch";
 import type { Client } from "openapi-fetch";
 import type { paths } from "../generated/verigator.ts";
 import { operationTable } from "../generated/operation-table.ts";
-import { errorClassFor, InvalidDataError, InvalidResponseError } from "./errors.ts";
+import { errorClassFor, InvalidDataError, InvalidResponseError, VerigatorError } from "./errors.ts";
 import { createLog } from "./logger.ts";
 import type { CallOptions, VerigatorOptions } from "./options.ts";
 import {
@@ -103,18 +103,22 @@ export function createVerigator(options: VerigatorOptions = {}): Verigator {
     };
     // The generic request() cannot tie a runtime path to its types; the thin methods below
     // are typed from the document instead.
-    const result = await (raw.request as (method: string, path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(
-      method,
-      operation.path,
-      {
+    const request = raw.request as (method: string, path: string, init: object) => Promise<RawResult>;
+    let result: RawResult;
+    try {
+      result = await request(method, operation.path, {
         params: { path: params },
         body,
         headers: callOptions.headers,
         parseAs: "text",
         bodySerializer: (value: unknown) => (policy.body = JSON.stringify(value)),
-        fetch: (request: Request) => send(request, policy, context),
-      },
-    );
+        fetch: (built: Request) => send(built, policy, context),
+      });
+    } catch (error) {
+      if (error instanceof VerigatorError) throw error;
+      // Only building the Request can throw anything else, e.g. a header value that is not bytes.
+      throw new InvalidDataError(`the request could not be built: ${(error as Error).message}`, { method, cause: error });
+    }
     return readResult(result, operation, context.redact) as ResponseBody<Op>;
   }
 

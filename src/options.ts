@@ -62,6 +62,7 @@ export function checkedBaseUrl(baseUrl: string): string {
     throw configError(`baseUrl must use https: (http: only for 127.0.0.1, ::1 or localhost), got ${url.protocol}//${url.host}`);
   }
   if (url.username || url.password) throw configError("baseUrl must not contain credentials; use username and password");
+  if (url.search || url.hash) throw configError("baseUrl must not have a query or a fragment");
   return url.href.replace(/\/+$/, "");
 }
 
@@ -79,6 +80,10 @@ export function serviceAuth(options: VerigatorOptions): string | undefined {
   }
   if (username.includes(":")) throw configError("username must not contain ':'");
   if (/[\r\n]/.test(username + password)) throw configError("username and password must not contain line breaks");
+  // Header values are bytes: anything past Latin-1 (or a control character) cannot be sent.
+  if (/[^\t\x20-\x7e\x80-\xff]/.test(username + password)) {
+    throw configError("username and password must be printable Latin-1 text");
+  }
   if (isBrowser() && !options.dangerouslyAllowBrowser) {
     throw configError(
       "a password in a browser can be read by anyone who opens the page. Point baseUrl at your own backend, " +

@@ -23,6 +23,7 @@ describe("baseUrl", () => {
     ["http://127.0.0.1.nip.io", /must use https:/],
     ["ftp://127.0.0.1", /must use https:/],
     ["not a url", /not a URL/],
+    ["https://api.verigator.com/?debug=1", /query or a fragment/],
     ["https://user:pw@api.verigator.com", /must not contain credentials/],
   ])("refuses %s", (baseUrl, message) => {
     expect(() => createVerigator({ username: "u", password: "p", baseUrl })).toThrow(message);
@@ -47,6 +48,7 @@ describe("credentials", () => {
     [{ username: "", password: "p" }, /both be non-empty/],
     [{ username: "a:b", password: "p" }, /must not contain ':'/],
     [{ username: "u", password: "p\r\nX-Evil: 1" }, /line breaks/],
+    [{ username: "u", password: "пароль" }, /printable Latin-1/],
   ])("refuses %j", (options, message) => {
     expect(() => createVerigator(options)).toThrow(message);
   });
@@ -104,6 +106,7 @@ describe("arguments checked before sending", () => {
     ["a negative timeout", () => client().services.get("s", { timeoutMs: -1 }), undefined, /timeoutMs must be a number > 0/],
     ["a zero timeout", () => client().services.get("s", { timeoutMs: 0 }), undefined, /timeoutMs must be a number > 0/],
     ["a timeout past what timers can wait", () => client().services.get("s", { timeoutMs: 2 ** 31 }), undefined, /≤ 2147483647/],
+    ["a header value that is not bytes", () => client().services.get("s", { headers: { "X-Note": "✓" } }), undefined, /could not be built/],
     ["a NaN retry count", () => client().services.get("s", { maxRetries: Number.NaN }), undefined, /maxRetries must be a number ≥ 0/],
   ])("%s is refused with InvalidDataError naming the field", async (_, call, field, message) => {
     const error = await call().then(
