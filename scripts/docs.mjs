@@ -1,12 +1,15 @@
 // Renders the document into one self-contained HTML file (Redoc inlined: works offline).
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { root, documentPath } from "./lib/document.mjs";
 import { bin, run } from "./lib/run.mjs";
 
-const docsFile = "build/docs/index.html";
+// `--output PATH` (relative to the repository) lets tests build their own copy side by side.
+const outputFlag = process.argv.indexOf("--output");
+const docsFile = outputFlag > 0 ? process.argv[outputFlag + 1] : "build/docs/index.html";
 
 const started = Date.now();
-mkdirSync(root + "build/docs", { recursive: true });
+mkdirSync(dirname(root + docsFile), { recursive: true });
 const { code, output } = await run(bin("redocly"), [
   "build-docs",
   documentPath,

@@ -1,5 +1,6 @@
 // `npm start`'s last step: the Prism mock at 127.0.0.1:4010 and the rendered docs at
-// 127.0.0.1:4011, until Ctrl-C. Ports can be changed with MOCK_PORT and DOCS_PORT.
+// 127.0.0.1:4011, until Ctrl-C. Ports can be changed with MOCK_PORT and DOCS_PORT, the page
+// with DOCS_FILE.
 import { createReadStream, existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { root } from "./lib/document.mjs";
@@ -7,9 +8,9 @@ import { startPrism } from "./lib/prism.mjs";
 
 const mockPort = Number(process.env.MOCK_PORT ?? 4010);
 const docsPort = Number(process.env.DOCS_PORT ?? 4011);
-const docsPath = root + "build/docs/index.html";
+const docsPath = process.env.DOCS_FILE ?? root + "build/docs/index.html";
 if (!existsSync(docsPath)) {
-  console.error("build/docs/index.html is missing: run npm run docs first (npm start does)");
+  console.error(`${docsPath} is missing: run npm run docs first (npm start does)`);
   process.exit(1);
 }
 
