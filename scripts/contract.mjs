@@ -70,7 +70,6 @@ async function check(operationId, expected, run) {
   const ok = status === expected && !problem;
   results.push(ok);
   console.log(`${ok ? "✓ pass" : "✗ FAIL"}  ${operationId.padEnd(20)} ${expected}${ok ? "" : `  — got ${status ?? "no answer"}${problem ? `: ${problem}` : ""}`}`);
-  return ok;
 }
 
 const unknownId = randomUUID();

@@ -33,7 +33,7 @@ function printRuntimeMatrix() {
   const { tarballBytes, matrix } = JSON.parse(readFileSync(file, "utf8"));
   console.log(`\nRuntimes (packed tarball ${tarballBytes} bytes):`);
   for (const { runtime, version, ok, detail } of matrix) {
-    console.log(`  ${ok ? "pass" : "FAIL"}  ${runtime.padEnd(16)} ${version}${ok ? "" : `  ${detail}`}`);
+    console.log(`  ${ok ? "pass" : "FAIL"}  ${runtime.padEnd(18)} ${version}${ok ? "" : `  ${detail}`}`);
   }
 }
 
@@ -46,7 +46,7 @@ const tested =
   (await step("vitest", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${resultsFile}`, ...extra]));
 printRuntimeMatrix();
 const { passed, failed, skipped } = totals();
-// Whatever else went wrong (vitest exiting non-zero with every counted test passing) is one failure.
-const buildFailures = !built || (!tested && failed === 0) ? 1 : 0;
-console.log(`\n${passed} passed, ${failed + buildFailures} failed${skipped ? `, ${skipped} skipped` : ""}`);
-process.exit(tested && failed + buildFailures === 0 && !skipped ? 0 : 1);
+// A failed build, or vitest exiting non-zero with every counted test passing, is one failure.
+const otherFailures = !built || (!tested && failed === 0) ? 1 : 0;
+console.log(`\n${passed} passed, ${failed + otherFailures} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(tested && failed + otherFailures === 0 && !skipped ? 0 : 1);

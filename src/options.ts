@@ -96,11 +96,18 @@ export function serviceAuth(options: VerigatorOptions): string | undefined {
 /** The longest delay setTimeout can wait; a longer one would fire at once. */
 const maxTimerMs = 2_147_483_647;
 
-export function checkedNumber(name: string, value: number | undefined, fallback: number): number {
+/** The range each numeric option (client-wide or per call) must lie in. */
+const numberRanges = {
+  timeoutMs: [1, maxTimerMs],
+  maxRetries: [0, Number.MAX_SAFE_INTEGER],
+  maxResponseBytes: [1, Number.MAX_SAFE_INTEGER],
+} as const;
+
+export function checkedNumber(name: keyof typeof numberRanges, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  const positive = name === "timeoutMs" || name === "maxResponseBytes";
-  if (typeof value !== "number" || !(positive ? value > 0 : value >= 0) || value > maxTimerMs) {
-    throw new VerigatorError(`${name} must be a number ${positive ? "> 0" : "≥ 0"} and ≤ ${maxTimerMs}, got ${String(value)}`);
+  const [lowest, highest] = numberRanges[name];
+  if (typeof value !== "number" || !(value >= lowest && value <= highest)) {
+    throw new VerigatorError(`${name} must be a number from ${lowest} to ${highest}, got ${String(value)}`);
   }
   return value;
 }
