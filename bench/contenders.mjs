@@ -22,6 +22,23 @@ export const contenders = {
     if (response.status !== 201) throw new Error(`status ${response.status}`);
     return response.json();
   },
+  // The floor any client with a timeout pays: bare fetch given an AbortSignal and a timer.
+  "bare fetch + signal and timer": (baseUrl, fetchImpl) => async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 30_000);
+    try {
+      const response = await fetchImpl(baseUrl + path, {
+        method: "POST",
+        headers: { "X-Service-Auth": auth, "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify(newUser),
+        signal: controller.signal,
+      });
+      if (response.status !== 201) throw new Error(`status ${response.status}`);
+      return await response.json();
+    } finally {
+      clearTimeout(timer);
+    }
+  },
   "openapi-fetch": (baseUrl, fetchImpl) => {
     const client = createClient({ baseUrl, fetch: fetchImpl, headers: { "X-Service-Auth": auth, Accept: "application/json" } });
     return async () => {

@@ -7,13 +7,16 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("../", import.meta.url));
 
 /** The client's budget, min+gzip, enforced by test/size.test.ts. The issue's target is 4.5 kB. */
-export const budgetGzipBytes = 7400;
+export const budgetGzipBytes = 6700;
 export const targetGzipBytes = 4500;
 
 export const apps = {
   "verigator (whole client)": `import { createVerigator } from "verigator";
     const v = createVerigator({ username: "u", password: "p" });
     v.users.create("s", { id_in_service: "a", phone_number: "+4401234567" }).then(console.log);`,
+  "verigator/raw": `import { createRawClient } from "verigator/raw";
+    const c = createRawClient({ username: "u", password: "p" });
+    c.POST("/v1/service/service/{ServiceId}/users", { params: { path: { ServiceId: "s" } }, body: {} }).then(console.log);`,
   "openapi-fetch alone": `import createClient from "openapi-fetch";
     const c = createClient({ baseUrl: "https://api.verigator.com", headers: { "X-Service-Auth": "u:p" } });
     c.POST("/v1/service/service/{ServiceId}/users", { params: { path: { ServiceId: "s" } }, body: {} }).then(console.log);`,
@@ -33,7 +36,7 @@ export async function bundleSize(source) {
     platform: "browser",
     write: false,
     logLevel: "silent",
-    alias: { verigator: `${root}dist/src/index.js` },
+    alias: { "verigator/raw": `${root}dist/src/raw.js`, verigator: `${root}dist/src/index.js` },
   });
   const code = result.outputFiles[0].contents;
   return {

@@ -1,13 +1,21 @@
 // generated from openapi/verigator.yaml by scripts/generate.mjs, do not edit
-// Each operation's method, path, success status and the schemas its body and answer are checked against.
+// Each operation's method, path and the schemas its body and answer are checked against.
+const s0 = {"type":"string","minLength":1} as const;
+const s1 = {"type":"string"} as const;
+const s2 = {"type":"object","required":["id","name","ctime"],"properties":{"id":s1,"name":s1,"ctime":s1}} as const;
+const s3 = {"type":"object","required":["id","ctime","id_in_service"],"properties":{"id":s1,"ctime":s1,"id_in_service":s1}} as const;
+const s4 = {"type":"integer"} as const;
+const s5 = {"type":"string","pattern":"^\\+[0-9]+$"} as const;
+const s6 = {"type":"string","enum":["sms","totp"]} as const;
+const s7 = {"type":"boolean"} as const;
 export const operationTable = {
-  createService: {"method":"POST","path":"/v1/service/service","status":201,"request":{"type":"object","required":["fqdn","name"],"properties":{"fqdn":{"type":"string","minLength":1},"name":{"type":"string","minLength":1}},"additionalProperties":false},"response":{"type":"object","required":["id","name","ctime"],"properties":{"id":{"type":"string"},"name":{"type":"string"},"ctime":{"type":"string"}}}},
-  getService: {"method":"GET","path":"/v1/service/service/{ServiceId}","status":200,"response":{"type":"object","required":["id","name","ctime"],"properties":{"id":{"type":"string"},"name":{"type":"string"},"ctime":{"type":"string"}}}},
-  deleteService: {"method":"DELETE","path":"/v1/service/service/{ServiceId}","status":202},
-  listUsers: {"method":"GET","path":"/v1/service/service/{ServiceId}/users","status":200,"response":{"type":"object","required":["users"],"properties":{"users":{"type":"array","items":{"type":"object","required":["id","ctime","id_in_service"],"properties":{"id":{"type":"string"},"ctime":{"type":"string"},"id_in_service":{"type":"string"}}}}}}},
-  createUser: {"method":"POST","path":"/v1/service/service/{ServiceId}/users","status":201,"request":{"type":"object","required":["id_in_service","phone_number"],"properties":{"id_in_service":{"type":"string","minLength":1},"phone_number":{"type":"string","pattern":"^\\+[1-9][0-9]{5,14}$"}},"additionalProperties":false},"response":{"type":"object","required":["id","ctime","id_in_service"],"properties":{"id":{"type":"string"},"ctime":{"type":"string"},"id_in_service":{"type":"string"}}}},
-  getUser: {"method":"GET","path":"/v1/service/service/{ServiceId}/users/{UserId}","status":200,"response":{"type":"object","required":["id","ctime","id_in_service"],"properties":{"id":{"type":"string"},"ctime":{"type":"string"},"id_in_service":{"type":"string"}}}},
-  deleteUser: {"method":"DELETE","path":"/v1/service/service/{ServiceId}/users/{UserId}","status":202},
-  verifyPin: {"method":"PUT","path":"/v1/service/service/{ServiceId}/users/{UserId}/auth","status":200,"request":{"type":"object","required":["token"],"properties":{"token":{"type":"string","minLength":1}},"additionalProperties":false},"response":{"type":"object","required":["verified"],"properties":{"verified":{"type":"boolean"},"status":{"type":"object","required":["throttled","expired","invalid","result"],"properties":{"throttled":{"type":"boolean"},"expired":{"type":"boolean"},"invalid":{"type":"boolean"},"result":{"type":"string"}}}}}},
-  startAuthentication: {"method":"POST","path":"/v1/service/service/{ServiceId}/users/{UserId}/auth","status":200,"request":{"type":"object","required":["method"],"properties":{"method":{"type":"string","enum":["sms","totp"]}},"additionalProperties":false},"response":{"type":"object","required":["method"],"properties":{"method":{"type":"string","enum":["sms","totp"]}}}},
+  createService: {"method":"POST","path":"/v1/service/service","request":{"type":"object","additionalProperties":false,"required":["fqdn","name"],"properties":{"fqdn":s0,"name":s0}},"response":s2},
+  getService: {"method":"GET","path":"/v1/service/service/{ServiceId}","response":s2},
+  deleteService: {"method":"DELETE","path":"/v1/service/service/{ServiceId}"},
+  listUsers: {"method":"GET","path":"/v1/service/service/{ServiceId}/users","response":{"type":"object","required":["users"],"properties":{"users":{"type":"array","items":s3},"count":s4,"total":s4}}},
+  createUser: {"method":"POST","path":"/v1/service/service/{ServiceId}/users","request":{"type":"object","additionalProperties":false,"required":["id_in_service","phone_number"],"properties":{"id_in_service":s0,"phone_number":s5}},"response":s3},
+  getUser: {"method":"GET","path":"/v1/service/service/{ServiceId}/users/{UserId}","response":s3},
+  deleteUser: {"method":"DELETE","path":"/v1/service/service/{ServiceId}/users/{UserId}"},
+  verifyPin: {"method":"PUT","path":"/v1/service/service/{ServiceId}/users/{UserId}/auth","request":{"type":"object","additionalProperties":false,"required":["token"],"properties":{"method":s6,"token":s0}},"response":{"type":"object","required":["verified"],"properties":{"verified":s7,"method":s6,"status":{"type":"object","required":["throttled","expired","invalid","result"],"properties":{"throttled":s7,"expired":s7,"invalid":s7,"result":s1}}}}},
+  startAuthentication: {"method":"POST","path":"/v1/service/service/{ServiceId}/users/{UserId}/auth","request":{"type":"object","additionalProperties":false,"required":["method"],"properties":{"method":s6}},"response":{"type":"object","required":["method"],"properties":{"method":s6,"auth_id":{"type":["string","null"]}}}},
 } as const;

@@ -45,7 +45,16 @@ export interface paths {
         /**
          * Delete a service
          * @description Deletes the service. A service can be deleted only after its users have been
-         *     deleted. The answer has no body.
+         *     deleted.
+         *
+         *     **The answer's body.** Messente's page shows a `202` and no body. The official
+         *     Python SDK (`messente/verigator/client.py`) parses every answer as JSON before it
+         *     looks at the status, and its own tests mock this answer with a JSON body, so an
+         *     empty `202` would make every successful delete raise `InvalidResponseError` there:
+         *     the SDK can only work against the real API if the API sends JSON. The Java SDK
+         *     ignores the body. Decision: the answer is declared as a JSON object with no
+         *     required fields (the mock sends `{}`, which both SDKs accept), and clients must
+         *     accept an empty body as well — the TypeScript client does.
          */
         delete: operations["deleteService"];
         options?: never;
@@ -120,7 +129,12 @@ export interface paths {
         post?: never;
         /**
          * Delete a user
-         * @description Removes the user from the service. The answer has no body.
+         * @description Removes the user from the service.
+         *
+         *     **The answer's body**, decided as for deleting a service: Messente's page shows
+         *     none, the Python SDK needs JSON (it parses before checking the status), so the
+         *     document declares a JSON object with no required fields, the mock sends `{}`, and
+         *     clients must accept an empty body too.
          */
         delete: operations["deleteUser"];
         options?: never;
@@ -213,7 +227,11 @@ export interface components {
              */
             id_in_service: string;
             /**
-             * @description Users phone number with country prefix (international form, a `+` and digits).
+             * @description Users phone number with country prefix. Messente's page says "with country
+             *     prefix" and shows `+4401234567`; its Java example uses `+3725555555`. Both are a
+             *     `+` and digits, and that is all this document requires: no length or leading-zero
+             *     rule (the page's own example has a trunk `0`), so no client refuses a number the
+             *     API might take.
              * @example +4401234567
              */
             phone_number: string;
@@ -237,6 +255,16 @@ export interface components {
         UserList: {
             /** @description The users of the service. */
             users: components["schemas"]["User"][];
+            /**
+             * @description Seen in the wild (the Java SDK's `GetUsersResponse`), not on Messente's pages; the number of users. Optional.
+             * @example 2
+             */
+            count?: number;
+            /**
+             * @description Seen in the wild (a Java SDK test fixture), not on Messente's pages; the number of users. Optional.
+             * @example 2
+             */
+            total?: number;
         };
         /**
          * @description `sms` sends a PIN by SMS; `totp` expects a code from the authenticator app.
@@ -250,8 +278,19 @@ export interface components {
         AuthStartResult: {
             /** @description The method actually used; `totp` falls back to `sms` when the user has no app device. */
             method: components["schemas"]["AuthMethod"];
+            /**
+             * @description Seen in the wild (the Java SDK's `AuthenticationResponse` and its fixture, which sends `null`), not on Messente's pages. Optional.
+             * @example null
+             */
+            auth_id?: string | null;
         };
+        /**
+         * @description Messente's PIN-verification page lists `method` and `token` in the body; neither
+         *     official SDK sends `method`. Both forms are accepted.
+         */
         AuthVerify: {
+            /** @description The method the PIN came by, as started. Optional. */
+            method?: components["schemas"]["AuthMethod"];
             /**
              * @description The PIN the user typed.
              * @example 123456
@@ -264,6 +303,8 @@ export interface components {
              * @example true
              */
             verified: boolean;
+            /** @description The method the PIN was verified for. On Messente's PIN-verification page; optional. */
+            method?: components["schemas"]["AuthMethod"];
             status?: components["schemas"]["AuthVerifyStatus"];
         };
         /** @description Why a PIN was not accepted. */
@@ -289,6 +330,11 @@ export interface components {
              */
             result: string;
         };
+        /**
+         * @description The answer to a delete: a JSON object, usually `{}`; may also be empty (no body at
+         *     all), which clients must accept. Other properties may be present.
+         */
+        Accepted: Record<string, never>;
         /** @description An error answer. Other properties may be present. */
         Error: {
             /**
@@ -299,6 +345,32 @@ export interface components {
         };
     };
     responses: {
+        /**
+         * @description Internal server error — a fault on Verigator's side. Both official SDKs have a branch
+         *     for it (Python `InternalError`, Java `VerigatorInternalError`); declared so that a mock
+         *     can serve it and clients can test their handling.
+         */
+        InternalServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description Service unavailable — Verigator (or a proxy in front of it) cannot take the request
+         *     now. Without `Retry-After` it does not say whether the request was acted on.
+         */
+        ServiceUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description Authentication required — missing authentication headers (`X-Service-Auth`). */
         Unauthorized: {
             headers: {
@@ -349,7 +421,15 @@ export interface components {
         UserId: string;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description How long to wait before sending the request again: decimal seconds or an HTTP date.
+         *     A 503 with this header says the request was not acted on, so the TypeScript client
+         *     may re-send even a POST or PUT after the wait.
+         * @example 30
+         */
+        RetryAfter: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -388,6 +468,8 @@ export interface operations {
                 };
             };
             422: components["responses"]["InvalidData"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getService: {
@@ -417,6 +499,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deleteService: {
@@ -434,16 +518,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Accepted — the service is deleted. No body. */
+            /** @description Accepted — the service is deleted. The body is `{}` or empty. */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Accepted"];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listUsers: {
@@ -473,6 +561,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createUser: {
@@ -517,6 +607,8 @@ export interface operations {
                 };
             };
             422: components["responses"]["InvalidData"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getUser: {
@@ -551,6 +643,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deleteUser: {
@@ -573,16 +667,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Accepted — the user is deleted. No body. */
+            /** @description Accepted — the user is deleted. The body is `{}` or empty. */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Accepted"];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     verifyPin: {
@@ -622,6 +720,8 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["InvalidData"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     startAuthentication: {
@@ -661,6 +761,8 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["InvalidData"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

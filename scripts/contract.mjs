@@ -2,7 +2,9 @@
 // Checks a Verigator-compatible server against the document: the client drives the whole
 // flow through `prism proxy --errors`, which turns any answer that breaks the document into a
 // 500 naming the violation. The 401 and 422 probes go to the target directly, because the
-// proxy would answer those bad requests itself. Prints each operation and status, pass/fail.
+// proxy would answer those bad requests itself, and so does the `Accept: */*` probe (the Python
+// SDK's GET). A server need not produce the declared 500/503, but any 5xx it produces must
+// match the document's Error body. Prints each operation and status, pass/fail.
 import { parseArgs } from "node:util";
 import { randomUUID } from "node:crypto";
 import { createVerigator } from "../dist/src/index.js";
@@ -34,18 +36,23 @@ const verigator = createVerigator({
 });
 
 /** A bad request sent straight to the target: the expected status and a JSON `message`. */
-async function direct(method, path, { auth = true, body } = {}) {
+async function direct(method, path, { auth = true, body, accept = "application/json", expectJson = false } = {}) {
   const response = await fetch(target + path, {
     method,
-    headers: { "Content-Type": "application/json", Accept: "application/json", ...(auth ? { "X-Service-Auth": values.auth } : {}) },
+    headers: { ...(body === undefined ? {} : { "Content-Type": "application/json" }), Accept: accept, ...(auth ? { "X-Service-Auth": values.auth } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   last = response;
   const text = await response.text();
-  let message;
+  let parsed;
   try {
-    message = JSON.parse(text).message;
+    parsed = JSON.parse(text);
   } catch {}
+  if (expectJson) {
+    if (parsed === undefined) throw Object.assign(new Error(`answer to Accept: ${accept} is not JSON: ${text.slice(0, 120)}`), { status: response.status });
+    return;
+  }
+  const message = parsed?.message;
   if (typeof message !== "string") throw Object.assign(new Error(`answer is not a JSON error object with a message: ${text.slice(0, 120)}`), { status: response.status });
 }
 
@@ -84,6 +91,8 @@ try {
   await check("getService", 200, () => verigator.services.get(sid));
   await check("getService", 404, () => verigator.services.get(unknownId));
   await check("getService", 401, () => direct("GET", `/v1/service/service/${sid}`, { auth: false }));
+  // The Python SDK sends Accept: */* on GET and DELETE; the document says a server answers JSON whatever Accept says.
+  await check("getService (Accept: */*)", 200, () => direct("GET", `/v1/service/service/${sid}`, { accept: "*/*", expectJson: true }));
   const newUser = { id_in_service: `contract-${randomUUID().slice(0, 8)}`, phone_number: values.phone };
   await check("createUser", 201, async () => (user = await verigator.users.create(sid, newUser)));
   await check("createUser", 409, () => verigator.users.create(sid, newUser));
@@ -93,6 +102,8 @@ try {
     await check("getUser", 200, () => verigator.users.get(sid, user.id));
     await check("startAuthentication", 200, () => verigator.auth.start(sid, user.id, { method: "sms" }));
     await check("verifyPin", 200, () => verigator.auth.verify(sid, user.id, { token: "000000" }));
+    // Messente's page lists method beside token; neither SDK sends it. Both must be accepted.
+    await check("verifyPin (with method)", 200, () => verigator.auth.verify(sid, user.id, { method: "sms", token: "000000" }));
     await check("deleteUser", 202, () => verigator.users.delete(sid, user.id));
     await check("getUser", 404, () => verigator.users.get(sid, user.id));
   } else {

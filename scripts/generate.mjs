@@ -7,20 +7,26 @@ import { root, documentPath, loadDocument, listOperations } from "./lib/document
 
 const header = `// generated from ${documentPath} by scripts/generate.mjs, do not edit\n`;
 
-// The JSON Schema keywords the runtime checker (src/schema-check.ts) understands.
+// The JSON Schema keywords the runtime checker (src/schema-check.ts) understands, and those
+// that only annotate. Any other keyword is refused: dropping it silently would weaken the
+// runtime check without any test failing.
 const checkedKeywords = ["type", "required", "properties", "items", "enum", "pattern", "minLength", "additionalProperties"];
+const annotationKeywords = ["description", "examples", "example", "title", "format", "deprecated", "readOnly", "writeOnly", "default", "$comment"];
 
-function checkedSchema(schema) {
+export function checkedSchema(schema, at = "schema") {
   const out = {};
-  for (const key of checkedKeywords) {
-    if (!(key in schema)) continue;
-    const value = schema[key];
+  for (const [key, value] of Object.entries(schema)) {
+    if (key.startsWith("x-") || annotationKeywords.includes(key)) continue;
+    if (!checkedKeywords.includes(key)) {
+      throw new Error(`${at}: the keyword "${key}" is not checked by src/schema-check.ts; teach the checker first`);
+    }
     if (key === "properties") {
-      out.properties = Object.fromEntries(Object.entries(value).map(([name, s]) => [name, checkedSchema(s)]));
+      out.properties = Object.fromEntries(Object.entries(value).map(([name, s]) => [name, checkedSchema(s, `${at}.${name}`)]));
     } else if (key === "items") {
-      out.items = checkedSchema(value);
+      out.items = checkedSchema(value, `${at}[]`);
     } else if (key === "additionalProperties" && typeof value === "object") {
-      continue; // only `false` is checked
+      // A schema for extra properties: not checked, and extra properties are allowed.
+      if (Object.keys(value).length) throw new Error(`${at}: additionalProperties with a schema is not checked`);
     } else {
       out[key] = value;
     }
@@ -32,23 +38,54 @@ function jsonContent(content) {
   return content?.["application/json"]?.schema;
 }
 
-function operationTable(document) {
-  const entries = listOperations(document).map(({ operationId, method, path, operation }) => {
-    const [status, response] = Object.entries(operation.responses).find(([code]) => code.startsWith("2"));
+/**
+ * The table as compact JavaScript: every object schema used more than once is written once
+ * as a constant, since this table is bundled into every app that uses the client.
+ */
+export function operationTable(document) {
+  const operations = listOperations(document).map(({ operationId, method, path, operation }) => {
+    const [, response] = Object.entries(operation.responses).find(([code]) => code.startsWith("2"));
     const request = jsonContent(operation.requestBody?.content);
     const result = jsonContent(response.content);
-    const entry = {
-      method: method.toUpperCase(),
-      path,
-      status: Number(status),
-      ...(request && { request: checkedSchema(request) }),
-      ...(result && { response: checkedSchema(result) }),
+    return {
+      operationId,
+      entry: {
+        method: method.toUpperCase(),
+        path,
+        ...(request && { request: checkedSchema(request, `${operationId} request`) }),
+        // An answer whose body may be absent (x-body-optional) is not checked: empty and JSON alike succeed.
+        ...(result && !result["x-body-optional"] && { response: checkedSchema(result, `${operationId} answer`) }),
+      },
     };
-    return `  ${operationId}: ${JSON.stringify(entry)},`;
   });
+  const counts = new Map();
+  const count = (node) => {
+    if (node === null || typeof node !== "object" || Array.isArray(node)) return;
+    const key = JSON.stringify(node);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    for (const value of Object.values(node)) count(value);
+  };
+  for (const { entry } of operations) {
+    count(entry.request);
+    count(entry.response);
+    for (const value of Object.values(entry.request?.properties ?? {})) count(value);
+  }
+  const constants = new Map();
+  const source = (node) => {
+    if (node === null || typeof node !== "object" || Array.isArray(node)) return JSON.stringify(node);
+    const key = JSON.stringify(node);
+    if (constants.has(key)) return constants.get(key).name;
+    const text = `{${Object.entries(node).map(([name, value]) => `${JSON.stringify(name)}:${source(value)}`).join(",")}}`;
+    if ((counts.get(key) ?? 0) < 2 || !("type" in node)) return text;
+    const name = `s${constants.size}`;
+    constants.set(key, { name, text });
+    return name;
+  };
+  const entries = operations.map(({ operationId, entry }) => `  ${operationId}: ${source(entry)},`);
   return (
     header +
-    "// Each operation's method, path, success status and the schemas its body and answer are checked against.\n" +
+    "// Each operation's method, path and the schemas its body and answer are checked against.\n" +
+    [...constants.values()].map(({ name, text }) => `const ${name} = ${text} as const;\n`).join("") +
     "export const operationTable = {\n" +
     entries.join("\n") +
     "\n} as const;\n"

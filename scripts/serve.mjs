@@ -4,7 +4,7 @@
 import { createReadStream, existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { root } from "./lib/document.mjs";
-import { startPrism } from "./lib/prism.mjs";
+import { startMock } from "./lib/mock.mjs";
 
 const mockPort = Number(process.env.MOCK_PORT ?? 4010);
 const docsPort = Number(process.env.DOCS_PORT ?? 4011);
@@ -14,7 +14,7 @@ if (!existsSync(docsPath)) {
   process.exit(1);
 }
 
-const mock = await startPrism({ port: mockPort, verbosity: "info" });
+const mock = await startMock({ port: mockPort, verbosity: "info" });
 const docs = createServer((request, response) => {
   if (request.url !== "/" && !request.url.startsWith("/#") && request.url !== "/index.html") {
     response.writeHead(404, { "content-type": "text/plain" }).end("not found\n");

@@ -1,10 +1,13 @@
 // The error classes. Names follow Messente's Python and Java SDKs so their users feel at home;
 // every failure the client can produce is a VerigatorError, so one `catch` handles them all.
+// Each class for an answer types its status as a literal, as Stainless SDKs do.
 
 /** What an error knows about the request and answer that caused it. Never holds credentials. */
 export interface VerigatorErrorDetails {
   /** HTTP status of the answer; undefined when no answer arrived or the request was never sent. */
   status?: number | undefined;
+  /** The answer's headers (credentials removed); undefined when there was no answer. */
+  headers?: Headers | undefined;
   /** The answer's body: parsed JSON, or a bounded excerpt of text. */
   body?: unknown;
   /** Request method, e.g. "POST". */
@@ -15,13 +18,14 @@ export interface VerigatorErrorDetails {
   requestId?: string | undefined;
   /** The argument or body field that was rejected before sending. */
   field?: string | undefined;
-  /** The underlying failure (a network error, say). */
+  /** The underlying failure (a network error, say), credentials removed. */
   cause?: unknown;
 }
 
 export class VerigatorError extends Error {
   override name = "VerigatorError";
   readonly status: number | undefined;
+  readonly headers: Headers | undefined;
   readonly body: unknown;
   readonly method: string | undefined;
   readonly path: string | undefined;
@@ -31,65 +35,101 @@ export class VerigatorError extends Error {
   constructor(message: string, details: VerigatorErrorDetails = {}) {
     super(message, "cause" in details ? { cause: details.cause } : undefined);
     this.status = details.status;
+    this.headers = details.headers;
     this.body = details.body;
     this.method = details.method;
     this.path = details.path;
     this.requestId = details.requestId;
     this.field = details.field;
   }
+
+  /** What `JSON.stringify(error)` shows: an Error's own fields are otherwise not enumerable. */
+  toJSON(): Record<string, unknown> {
+    const { name, message, status, requestId, method, path, field, body } = this;
+    return { name, message, status, requestId, method, path, field, body };
+  }
 }
 
-/** 400 or 422, or an argument rejected before sending (see `field`). */
+/** 400 or 422, or an argument refused before sending (`field` names it; no status). */
 export class InvalidDataError extends VerigatorError {
   override name = "InvalidDataError";
+  declare readonly status: 400 | 422 | undefined;
 }
 /** 401: missing or wrong X-Service-Auth. */
 export class WrongCredentialsError extends VerigatorError {
   override name = "WrongCredentialsError";
+  declare readonly status: 401;
+  declare readonly headers: Headers;
 }
 /** 403: the credentials may not do this. */
 export class ResourceForbiddenError extends VerigatorError {
   override name = "ResourceForbiddenError";
+  declare readonly status: 403;
+  declare readonly headers: Headers;
 }
 /** 404: no such service or user. */
 export class NoSuchResourceError extends VerigatorError {
   override name = "NoSuchResourceError";
+  declare readonly status: 404;
+  declare readonly headers: Headers;
 }
 /** 409: the service or user already exists. */
 export class ResourceAlreadyExistsError extends VerigatorError {
   override name = "ResourceAlreadyExistsError";
+  declare readonly status: 409;
+  declare readonly headers: Headers;
+}
+/** 429: too many requests; `retryAfterMs` is the server's Retry-After, when it sent one. */
+export class RateLimitError extends VerigatorError {
+  override name = "RateLimitError";
+  declare readonly status: 429;
+  declare readonly headers: Headers;
+  readonly retryAfterMs: number | undefined;
+  constructor(message: string, details: VerigatorErrorDetails & { retryAfterMs?: number | undefined }) {
+    super(message, details);
+    this.retryAfterMs = details.retryAfterMs;
+  }
 }
 /** 5xx from the server. */
 export class InternalError extends VerigatorError {
   override name = "InternalError";
+  declare readonly status: number;
+  declare readonly headers: Headers;
 }
-/** An answer that is not what the document promises: not JSON, wrong shape, too large. */
+/** An answer that is not what the document promises: not JSON, wrong shape, too large, a redirect. */
 export class InvalidResponseError extends VerigatorError {
   override name = "InvalidResponseError";
 }
 /** No answer within `timeoutMs` (per attempt). */
 export class VerigatorTimeoutError extends VerigatorError {
   override name = "VerigatorTimeoutError";
+  declare readonly status: undefined;
+  declare readonly headers: undefined;
 }
 /** The connection could not be made or broke (refused, reset, DNS); `cause` has the details. */
 export class VerigatorConnectionError extends VerigatorError {
   override name = "VerigatorConnectionError";
+  declare readonly status: undefined;
+  declare readonly headers: undefined;
 }
 /** The caller's own AbortSignal fired. Never retried. */
 export class VerigatorAbortError extends VerigatorError {
   override name = "VerigatorAbortError";
+  declare readonly status: undefined;
+  declare readonly headers: undefined;
 }
 
-const byStatus: Record<number, typeof VerigatorError> = {
+const byStatus: Record<number, new (message: string, details: VerigatorErrorDetails) => VerigatorError> = {
   400: InvalidDataError,
   401: WrongCredentialsError,
   403: ResourceForbiddenError,
   404: NoSuchResourceError,
   409: ResourceAlreadyExistsError,
   422: InvalidDataError,
+  429: RateLimitError,
 };
 
 /** The class for an error answer with this status. */
-export function errorClassFor(status: number): typeof VerigatorError {
+export function errorClassFor(status: number): new (message: string, details: VerigatorErrorDetails) => VerigatorError {
   return byStatus[status] ?? (status >= 500 ? InternalError : VerigatorError);
 }

@@ -1,4 +1,5 @@
-// The public entry point of the `verigator` package.
+// The public entry point of the `verigator` package. The typed openapi-fetch client lives in
+// `verigator/raw`, so that this entry bundles none of it.
 export { createVerigator } from "./client.ts";
 export type { Verigator } from "./client.ts";
 export {
@@ -8,6 +9,7 @@ export {
   ResourceForbiddenError,
   NoSuchResourceError,
   ResourceAlreadyExistsError,
+  RateLimitError,
   InternalError,
   InvalidResponseError,
   VerigatorTimeoutError,

@@ -27,9 +27,9 @@ export function createLog(logger: Logger | undefined, level: LogLevel | undefine
 export const redactedHeader = "x-service-auth";
 
 /** Request headers as a plain object, with the credentials replaced by "***". */
-export function loggableHeaders(headers: Headers): Record<string, string> {
+export function loggableHeaders(headers: HeadersInit | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
+  new Headers(headers).forEach((value, name) => {
     out[name] = name === redactedHeader ? "***" : value;
   });
   return out;

@@ -1,7 +1,9 @@
 // The client's options, their defaults, and the checks made once in createVerigator.
-import { VerigatorError } from "./errors.ts";
+import { InvalidDataError, VerigatorError } from "./errors.ts";
 import type { Logger, LogLevel } from "./logger.ts";
-import type { FetchLike } from "./transport.ts";
+import { createLog } from "./logger.ts";
+import { createRedactor } from "./redact.ts";
+import type { AttemptPolicy, FetchLike, TransportContext } from "./transport.ts";
 
 export interface VerigatorOptions {
   /** Messente API username. Leave both out when a backend of yours adds X-Service-Auth. */
@@ -12,7 +14,7 @@ export interface VerigatorOptions {
   baseUrl?: string;
   /** A fetch to use instead of the global one, called like it. */
   fetch?: FetchLike;
-  /** Extra headers sent with every request. */
+  /** Extra headers sent with every request (not X-Service-Auth, Accept, Content-Type or framing headers). */
   headers?: Record<string, string>;
   /** Time limit of each attempt, answer body included, in ms. Default 30 000. */
   timeoutMs?: number;
@@ -34,7 +36,7 @@ export interface CallOptions {
   maxRetries?: number;
   /** Aborts the call at once; an aborted call is never retried. */
   signal?: AbortSignal;
-  /** Extra headers for this call only. */
+  /** Extra headers for this call only; they cannot replace X-Service-Auth, Accept, Content-Type or framing headers. */
   headers?: Record<string, string>;
 }
 
@@ -55,7 +57,8 @@ export function checkedBaseUrl(baseUrl: string): string {
   try {
     url = new URL(baseUrl, (globalThis as { location?: { href: string } }).location?.href);
   } catch {
-    throw configError(`baseUrl is not a URL: ${JSON.stringify(baseUrl)}`);
+    // Not quoted: it may hold credentials (https://user:password@…).
+    throw configError("baseUrl is not a URL");
   }
   const loopback = loopbackHost.test(url.hostname);
   if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
@@ -71,7 +74,10 @@ function isBrowser(): boolean {
   return typeof scope.window?.document !== "undefined" && typeof scope.navigator !== "undefined";
 }
 
-/** The X-Service-Auth value, or undefined when no credentials are configured. */
+/**
+ * The X-Service-Auth value, or undefined when no credentials are configured. Refuses what
+ * could not be sent as it is or redacted reliably; never quotes the value it refuses.
+ */
 export function serviceAuth(options: VerigatorOptions): string | undefined {
   const { username, password } = options;
   if (username === undefined && password === undefined) return undefined;
@@ -79,16 +85,15 @@ export function serviceAuth(options: VerigatorOptions): string | undefined {
     throw configError("username and password must both be non-empty strings");
   }
   if (username.includes(":")) throw configError("username must not contain ':'");
-  if (/[\r\n]/.test(username + password)) throw configError("username and password must not contain line breaks");
-  // Header values are bytes: anything past Latin-1 (or a control character) cannot be sent.
-  if (/[^\t\x20-\x7e\x80-\xff]/.test(username + password)) {
-    throw configError("username and password must be printable Latin-1 text");
+  for (const [field, value] of [["username", username], ["password", password]] as const) {
+    // fetch trims header values and refuses line breaks, so the server would see another value than the one redacted.
+    if (/[\x00-\x1f\x7f]/.test(value)) throw configError(`${field} must not contain control characters such as line breaks or tabs`);
+    if (value.trim() !== value) throw configError(`${field} must not start or end with whitespace: fetch would trim it`);
+    // Header values are bytes: anything past Latin-1 cannot be sent.
+    if (/[^\x20-\x7e\xa0-\xff]/.test(value)) throw configError(`${field} must be printable Latin-1 text`);
   }
   if (isBrowser() && !options.dangerouslyAllowBrowser) {
-    throw configError(
-      "a password in a browser can be read by anyone who opens the page. Point baseUrl at your own backend, " +
-        "which adds X-Service-Auth, and leave username and password out (or pass dangerouslyAllowBrowser: true).",
-    );
+    throw configError("a password in a browser is readable by anyone: point baseUrl at your own backend, which adds X-Service-Auth (or pass dangerouslyAllowBrowser: true)");
   }
   return `${username}:${password}`;
 }
@@ -111,3 +116,78 @@ export function checkedNumber(name: keyof typeof numberRanges, value: number | u
   }
   return value;
 }
+
+/**
+ * Headers the caller may not set: the client sets the first three itself (replacing
+ * X-Service-Auth would send credentials it cannot redact), and fetch owns the framing ones
+ * (a wrong Content-Length hangs the request until its timeout).
+ */
+const reservedHeaders = new Set(["x-service-auth", "content-type", "accept", "content-length", "transfer-encoding", "host", "connection", "expect"]);
+const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const headerValue = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/** `base` with `extra` merged in, names lowercased; null or undefined removes a header. */
+export function mergeHeaders(base: Record<string, string>, extra: Record<string, string | null | undefined>, method?: string): Record<string, string> {
+  const merged = { ...base };
+  for (const name in extra) {
+    const value = extra[name];
+    const key = name.toLowerCase();
+    let problem: string | undefined;
+    if (reservedHeaders.has(key)) problem = "is set by the client and cannot be replaced";
+    else if (!headerName.test(name)) problem = "is not a valid header name";
+    else if (value != null && (typeof value !== "string" || !headerValue.test(value))) problem = "must be Latin-1 text without line breaks";
+    if (problem) throw new InvalidDataError(`header ${name} ${problem}`, { field: name, method });
+    if (value == null) delete merged[key];
+    else merged[key] = value;
+  }
+  return merged;
+}
+
+/** What createVerigator and createRawClient share: checked once, used by every call. */
+export interface ClientConfig {
+  baseUrl: string;
+  /** The base URL's path, e.g. "/verigator", for errors and log lines. */
+  basePath: string;
+  /** Every request's headers, lowercased: the client's, Accept and X-Service-Auth. */
+  headers: Record<string, string>;
+  timeoutMs: number;
+  maxRetries: number;
+  context: TransportContext;
+}
+
+export function configure(options: VerigatorOptions): ClientConfig {
+  const auth = serviceAuth(options);
+  const baseUrl = checkedBaseUrl(options.baseUrl ?? defaultBaseUrl);
+  const headers = mergeHeaders({}, options.headers ?? {});
+  headers.accept = "application/json";
+  if (auth) headers["x-service-auth"] = auth;
+  const secrets = auth ? [auth] : [];
+  // A short password is removed only as part of the whole value: removing every "abc" would garble answers.
+  const password = auth?.slice(auth.indexOf(":") + 1);
+  if (password && password.length >= minRedactedPasswordLength) secrets.push(password);
+  return {
+    baseUrl,
+    basePath: new URL(baseUrl).pathname.replace(/\/$/, ""),
+    headers,
+    timeoutMs: checkedNumber("timeoutMs", options.timeoutMs, defaultTimeoutMs),
+    maxRetries: checkedNumber("maxRetries", options.maxRetries, defaultMaxRetries),
+    context: {
+      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      maxResponseBytes: checkedNumber("maxResponseBytes", options.maxResponseBytes, defaultMaxResponseBytes),
+      log: createLog(options.logger, options.logLevel),
+      redact: createRedactor(secrets),
+    },
+  };
+}
+
+/** The timeout, retries and signal of one call. */
+export function attemptPolicy(config: ClientConfig, options: CallOptions | undefined): AttemptPolicy {
+  if (!options) return config;
+  return {
+    timeoutMs: checkedNumber("timeoutMs", options.timeoutMs, config.timeoutMs),
+    maxRetries: checkedNumber("maxRetries", options.maxRetries, config.maxRetries),
+    signal: options.signal,
+  };
+}
+
+const minRedactedPasswordLength = 6;

@@ -3,7 +3,8 @@
 // a wrong-shaped answer before handing it back as typed data.
 
 export interface CheckedSchema {
-  readonly type?: string;
+  /** A type, or several (OpenAPI 3.1: `[string, "null"]`). */
+  readonly type?: string | readonly string[];
   readonly required?: readonly string[];
   readonly properties?: { readonly [name: string]: CheckedSchema };
   readonly items?: CheckedSchema;
@@ -17,6 +18,7 @@ export interface CheckedSchema {
 export type Problem = [field: string, reason: string];
 
 const patterns = new Map<string, RegExp>();
+const hasOwn = Object.hasOwn;
 
 function kindOf(value: unknown): string {
   if (value === null) return "null";
@@ -31,7 +33,10 @@ function isKind(type: string, value: unknown): boolean {
 
 export function findProblem(schema: CheckedSchema, value: unknown, at = "body"): Problem | undefined {
   const { type } = schema;
-  if (type && !isKind(type, value)) return [at, `must be ${type === "integer" || type === "array" || type === "object" ? "an" : "a"} ${type}, not ${kindOf(value)}`];
+  const types = typeof type === "string" ? [type] : type;
+  if (types && !types.some((one) => isKind(one, value))) {
+    return [at, `must be ${types.map((one) => (/^[aeiou]/.test(one) ? "an " : "a ") + one).join(" or ")}, not ${kindOf(value)}`];
+  }
   if (schema.enum && !schema.enum.includes(value)) return [at, `must be one of ${schema.enum.join(", ")}`];
   if (typeof value === "string") {
     if (schema.minLength !== undefined && value.length < schema.minLength) return [at, "must not be empty"];
@@ -49,11 +54,13 @@ export function findProblem(schema: CheckedSchema, value: unknown, at = "body"):
   } else if (type === "object" && value !== null && typeof value === "object") {
     const record = value as Record<string, unknown>;
     const fieldOf = (name: string) => (at === "body" ? name : `${at}.${name}`);
+    // Own properties only: JSON.stringify sends nothing inherited, and names such as
+    // "constructor" or "__proto__" must not find Object.prototype's members.
     for (const name of schema.required ?? []) {
-      if (record[name] === undefined) return [fieldOf(name), "is required"];
+      if (!hasOwn(record, name) || record[name] === undefined) return [fieldOf(name), "is required"];
     }
     for (const name of Object.keys(record)) {
-      const property = schema.properties?.[name];
+      const property = schema.properties && hasOwn(schema.properties, name) ? schema.properties[name] : undefined;
       const field = fieldOf(name);
       if (record[name] === undefined) continue;
       if (!property) {

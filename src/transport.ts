@@ -1,16 +1,13 @@
-// Sends one request with a timeout per attempt, retries what is safe to retry (see
-// retry-policy.ts), reads the answer's body within the timeout and a size limit, and turns
-// every way of not getting an answer into a VerigatorError.
-import {
-  InvalidResponseError,
-  VerigatorAbortError,
-  VerigatorConnectionError,
-  VerigatorError,
-  VerigatorTimeoutError,
-} from "./errors.ts";
+// Sends one built request: a timeout per attempt, retries where the retry policy allows,
+// the answer's body read within the timeout and a size limit, and every way of not getting an
+// answer turned into a VerigatorError. It hands back the answer's status, headers and text —
+// no Response is built, because the decode step is the only reader.
+import { InvalidResponseError, VerigatorAbortError, VerigatorConnectionError, VerigatorError, VerigatorTimeoutError } from "./errors.ts";
 import type { Log } from "./logger.ts";
 import { loggableHeaders } from "./logger.ts";
-import { backoffMs, retryAfterMs, shouldRetryFailure, shouldRetryStatus, wasNotSent } from "./retry-policy.ts";
+import type { Redact } from "./redact.ts";
+import { redactCause } from "./redact.ts";
+import { retryDelayMs, shouldRetryFailure, shouldRetryStatus, wasNotSent } from "./retry-policy.ts";
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -19,19 +16,28 @@ export interface AttemptPolicy {
   timeoutMs: number;
   maxRetries: number;
   signal?: AbortSignal | undefined;
-  /** The request body already serialized, so it need not be read back out of the Request. */
-  body?: string | undefined;
-  /** Answer with a light stand-in for Response (status, headers, text()) instead of a new
-   * Response: for the client's own methods, where the answer never reaches the caller. */
-  lite?: boolean;
 }
 
 export interface TransportContext {
   fetch: FetchLike;
   maxResponseBytes: number;
   log: Log | undefined;
-  /** Removes credentials from text taken from an answer. */
-  redact: (text: string) => string;
+  /** Removes credentials from text taken from an answer or a failure. */
+  redact: Redact;
+}
+
+/** Where a request went, for errors and log lines. */
+export interface Where {
+  method: string;
+  path: string;
+}
+
+/** An answer with its body read. */
+export interface Answer {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  text: string;
 }
 
 interface Failure {
@@ -39,85 +45,69 @@ interface Failure {
   retryable: boolean;
 }
 
-/** Answers with no body by definition: `new Response` refuses a body for them. */
-const nullBodyStatuses = new Set([101, 204, 205, 304]);
-
-export async function send(request: Request, policy: AttemptPolicy, context: TransportContext): Promise<Response> {
-  const { method, url, headers } = request;
-  const path = new URL(url).pathname;
-  const where = { method, path };
-  const body = policy.body ?? (request.body ? await request.arrayBuffer() : undefined);
+export async function send(url: string, init: RequestInit, policy: AttemptPolicy, context: TransportContext, where: Where): Promise<Answer> {
+  const { method } = where;
   const { log } = context;
-  log?.("debug", `→ ${method} ${path}`, { headers: loggableHeaders(headers) });
-
+  log?.("debug", `→ ${method} ${where.path}`, { headers: loggableHeaders(init.headers) });
   for (let retry = 0; ; retry++) {
     const started = Date.now();
-    const outcome = await attempt(url, { method, headers, body, redirect: "manual" }, policy, context, where);
+    const outcome = await attempt(url, init, policy, context, where);
     let waitMs: number;
-    if (!("error" in outcome)) {
-      log?.("info", `← ${outcome.status} ${method} ${path} in ${Date.now() - started} ms`);
-      if (retry >= policy.maxRetries || !shouldRetryStatus(method, outcome.status)) return outcome;
-      waitMs = retryAfterMs(outcome.headers.get("retry-after")) ?? backoffMs(retry);
-      if (waitMs === Infinity) return outcome;
-    } else {
+    if ("error" in outcome) {
       if (retry >= policy.maxRetries || !outcome.retryable) throw outcome.error;
-      waitMs = backoffMs(retry);
+      waitMs = retryDelayMs(retry, null);
+    } else {
+      log?.("info", `← ${outcome.status} ${method} ${where.path} in ${Date.now() - started} ms`);
+      const retryAfter = outcome.headers.get("retry-after");
+      if (retry >= policy.maxRetries || !shouldRetryStatus(method, outcome.status, retryAfter)) return outcome;
+      waitMs = retryDelayMs(retry, retryAfter);
+      if (waitMs === Infinity) return outcome;
     }
     const reason = "error" in outcome ? outcome.error.name : `status ${outcome.status}`;
-    log?.("warn", `retrying ${method} ${path} in ${Math.round(waitMs)} ms after ${reason} (retry ${retry + 1} of ${policy.maxRetries})`);
+    log?.("warn", `retrying ${method} ${where.path} in ${Math.round(waitMs)} ms after ${reason} (retry ${retry + 1} of ${policy.maxRetries})`);
     await sleep(waitMs, policy.signal, where);
   }
 }
 
+const aborted = (where: Where) => new VerigatorAbortError("the request was aborted by the caller", where);
+
 /** One try: an answer with its body read, or why there is none. */
-async function attempt(
-  url: string,
-  init: RequestInit,
-  policy: AttemptPolicy,
-  context: TransportContext,
-  where: { method: string; path: string },
-): Promise<Response | Failure> {
+async function attempt(url: string, init: RequestInit, policy: AttemptPolicy, context: TransportContext, where: Where): Promise<Answer | Failure> {
   const { signal } = policy;
-  if (signal?.aborted) throw new VerigatorAbortError("the request was aborted by the caller", where);
+  if (signal?.aborted) throw aborted(where);
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
   }, policy.timeoutMs);
-  const onAbort = () => controller.abort();
-  signal?.addEventListener("abort", onAbort);
+  const unwatch = signal && watchAbort(signal, () => controller.abort());
   try {
-    const response = await context.fetch(url, { ...init, signal: controller.signal });
-    if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
+    init.signal = controller.signal;
+    const response = await context.fetch(url, init);
+    const { status } = response;
+    if (response.type === "opaqueredirect" || (status >= 300 && status < 400)) {
       // Not followed: X-Service-Auth would go along to wherever the redirect points.
       await response.body?.cancel();
-      return { error: new InvalidResponseError("the server answered with a redirect, which is not followed", { ...where, status: response.status }), retryable: false };
+      return { error: new InvalidResponseError("the server answered with a redirect, which is not followed", { ...where, status }), retryable: false };
     }
-    const text = await readBody(response, context.maxResponseBytes, where);
-    const { status, statusText, headers } = response;
-    const ok = status >= 200 && status < 300;
-    const body = ok ? text : context.redact(text);
-    if (policy.lite) return { status, statusText, ok, headers, url, text: () => Promise.resolve(body) } as unknown as Response;
-    const answer = new Response(nullBodyStatuses.has(status) ? null : body, { status, statusText, headers });
-    Object.defineProperty(answer, "url", { value: url });
-    return answer;
+    return { status, statusText: response.statusText, headers: response.headers, text: await readBody(response, context.maxResponseBytes, where) };
   } catch (error) {
-    if (signal?.aborted) throw new VerigatorAbortError("the request was aborted by the caller", where);
+    if (signal?.aborted) throw aborted(where);
     if (error instanceof VerigatorError) throw error;
     if (timedOut) {
-      const timeout = new VerigatorTimeoutError(`no answer within ${policy.timeoutMs} ms`, where);
-      return { error: timeout, retryable: shouldRetryFailure(init.method as string, false) };
+      return { error: new VerigatorTimeoutError(`no answer within ${policy.timeoutMs} ms`, where), retryable: shouldRetryFailure(where.method, false) };
     }
     const notSent = wasNotSent(error);
-    const connection = new VerigatorConnectionError(
-      `connection failed${notSent ? " before the request was sent" : ""}: ${describe(error)}`,
-      { ...where, cause: error },
-    );
-    return { error: connection, retryable: shouldRetryFailure(init.method as string, notSent) };
+    const { redact } = context;
+    const connection = new VerigatorConnectionError(`connection failed${notSent ? " before the request was sent" : ""}: ${redact(describe(error))}`, {
+      ...where,
+      cause: redactCause(error, redact),
+    });
+    return { error: connection, retryable: shouldRetryFailure(where.method, notSent) };
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener("abort", onAbort);
+    unwatch?.();
   }
 }
 
@@ -127,44 +117,73 @@ function describe(error: unknown): string {
   return String(typeof cause === "string" ? cause : typeof message === "string" ? message : error);
 }
 
-/** The body as text, refusing more than `limit` bytes without buffering them. */
-async function readBody(response: Response, limit: number, where: { method: string; path: string }): Promise<string> {
-  const tooLarge = () =>
-    new InvalidResponseError(`the answer is larger than ${limit} bytes`, { ...where, status: response.status });
-  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
-  if (declared > limit) {
+/**
+ * The body as text, refusing more than `limit` bytes without holding them. The bytes are
+ * counted as they arrive, after any Content-Encoding was undone, so a small gzip that
+ * inflates to gigabytes is refused at `limit`; Content-Length only allows an early refusal.
+ */
+async function readBody(response: Response, limit: number, where: Where): Promise<string> {
+  const tooLarge = () => new InvalidResponseError(`the answer is larger than ${limit} bytes`, { ...where, status: response.status });
+  if (Number(response.headers.get("content-length")) > limit) {
     await response.body?.cancel();
     throw tooLarge();
   }
-  if (declared >= 0) return response.text();
   if (!response.body) return "";
   const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
+  const chunks: Uint8Array[] = [];
   let bytes = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
+    if (done) break;
     bytes += value.byteLength;
     if (bytes > limit) {
       await reader.cancel();
       throw tooLarge();
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
+  const decoder = new TextDecoder();
+  if (chunks.length === 1) return decoder.decode(chunks[0]);
+  let text = "";
+  for (const chunk of chunks) text += decoder.decode(chunk, { stream: true });
+  return text + decoder.decode();
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined, where: { method: string; path: string }): Promise<void> {
+/**
+ * One "abort" listener per caller signal, however many calls share it: a request-scoped signal
+ * given to 1,000 concurrent calls would otherwise trip MaxListenersExceededWarning.
+ */
+const watchers = new WeakMap<AbortSignal, Set<() => void>>();
+
+function watchAbort(signal: AbortSignal, onAbort: () => void): () => void {
+  let callbacks = watchers.get(signal);
+  if (!callbacks) {
+    const all = new Set<() => void>();
+    callbacks = all;
+    watchers.set(signal, all);
+    signal.addEventListener("abort", () => {
+      for (const callback of all) callback();
+    }, { once: true });
+  }
+  callbacks.add(onAbort);
+  return () => callbacks.delete(onAbort);
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined, where: Where): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new VerigatorAbortError("the request was aborted by the caller", where));
-    };
+    let unwatch: (() => void) | undefined;
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      unwatch?.();
       resolve();
     }, ms);
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener("abort", onAbort, { once: true });
+    if (signal?.aborted) {
+      clearTimeout(timer);
+      reject(aborted(where));
+    } else if (signal) {
+      unwatch = watchAbort(signal, () => {
+        clearTimeout(timer);
+        reject(aborted(where));
+      });
+    }
   });
 }

@@ -1,7 +1,8 @@
 // Requests the client would refuse, sent around it (raw or plain fetch), get the documented
 // 422 / 401 from the mock: the document itself rejects them.
 import { describe, expect, inject, it } from "vitest";
-import { mockClient } from "./support/client.js";
+import { createRawClient } from "../src/raw.js";
+import { credentials } from "./support/client.js";
 
 const usersPath = "/v1/service/service/my-service-id/users";
 const valid = { id_in_service: "john_doe", phone_number: "+4401234567" };
@@ -29,12 +30,12 @@ describe("the mock enforces the document", () => {
     expect(await response.json()).toEqual({ message: "Invalid data" });
   });
 
-  // Prism refuses JSON it cannot parse with its own 400 before checking the document (which,
-  // like Messente's page, says 422); the client maps both 400 and 422 to InvalidDataError.
-  it("a body that is not JSON is refused with 400 invalid_json", async () => {
+  // Prism alone would answer its own 400 invalid_json; the mock's front maps it to the
+  // document's (and Messente's page's) 422 with the documented Error body.
+  it("a body that is not JSON is refused with the documented 422", async () => {
     const response = await post("{id_in_service: john_doe");
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: { code: "invalid_json" } });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toEqual({ message: "Invalid data" });
   });
 
   it("a body sent as text/plain gets 422", async () => {
@@ -60,7 +61,7 @@ describe("the mock enforces the document", () => {
   });
 
   it("raw returns the typed { error, response } for a 422", async () => {
-    const { data, error, response } = await mockClient().raw.POST("/v1/service/service/{ServiceId}/users", {
+    const { data, error, response } = await createRawClient({ ...credentials, baseUrl: inject("mockUrl"), maxRetries: 0 }).POST("/v1/service/service/{ServiceId}/users", {
       params: { path: { ServiceId: "my-service-id" } },
       // @ts-expect-error: phone_number is required by the document
       body: { id_in_service: "john_doe" },
@@ -71,8 +72,7 @@ describe("the mock enforces the document", () => {
   });
 
   it("raw without credentials gets 401", async () => {
-    const { createVerigator } = await import("../src/index.js");
-    const { response } = await createVerigator({ baseUrl: inject("mockUrl") }).raw.POST("/v1/service/service/{ServiceId}/users", {
+    const { response } = await createRawClient({ baseUrl: inject("mockUrl") }).POST("/v1/service/service/{ServiceId}/users", {
       params: { path: { ServiceId: "my-service-id" } },
       body: valid,
     });

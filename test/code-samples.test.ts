@@ -1,6 +1,7 @@
 // Every TypeScript and curl sample in the docs runs against the Prism mock, so none can rot.
-// (The Python and Java samples are Messente's own, copied from its page; their SDKs cannot be
-// installed here.)
+// The Python and Java samples (Messente's SDKs, written in this project's words) compile with
+// python3 and javac against stubs of the SDKs' published signatures in test/fixtures/sdk-stubs;
+// the Python ones also run against the stub, so a call with the wrong arguments fails.
 import { execFile } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, inject, it, vi } from "vitest";
@@ -15,7 +16,39 @@ describe("every operation has its samples", () => {
   it.each(documentedOperations.map(({ operationId }) => operationId))("%s", (operationId) => {
     expect(readdirSync(`${samples}/typescript`)).toContain(`${operationId}.ts`);
     expect(readdirSync(`${samples}/curl`)).toContain(`${operationId}.sh`);
+    expect(readdirSync(`${samples}/python`)).toContain(`${operationId}.py`);
+    expect(readdirSync(`${samples}/java`)).toContain(`${operationId}.java`);
   });
+});
+
+const stubs = `${root}test/fixtures/sdk-stubs`;
+
+function runTool(command: string, args: string[], env: Record<string, string> = {}): Promise<string> {
+  return new Promise((resolve, reject) =>
+    execFile(command, args, { env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${command} ${args.join(" ")}: ${error.message}\n${stdout}${stderr}`)) : resolve(stdout + stderr),
+    ),
+  );
+}
+
+describe("Python samples compile and call the SDK with its published signatures", () => {
+  it.each(readdirSync(`${samples}/python`))("%s", async (file) => {
+    const source = readFileSync(`${samples}/python/${file}`, "utf8");
+    expect(source).not.toMatch(/\+x{5,}/); // no placeholder phone numbers: the mock must accept every value
+    await runTool("python3", ["-m", "py_compile", `${samples}/python/${file}`], { PYTHONPYCACHEPREFIX: `${scratch}/pycache` });
+    await runTool("python3", [`${samples}/python/${file}`], { PYTHONPATH: `${stubs}/python`, PYTHONDONTWRITEBYTECODE: "1" });
+  });
+});
+
+describe("Java samples compile against the SDK's published signatures", () => {
+  it("javac compiles all nine", async () => {
+    const sources = readdirSync(`${samples}/java`).map((file) => `${samples}/java/${file}`);
+    expect(sources).toHaveLength(documentedOperations.length);
+    const stubSources = ["Verigator", "Service", "User", "exceptions/VerigatorException", "serializers/VerificationResponse", "serializers/AuthenticationResponse"].map(
+      (name) => `${stubs}/java/com/messente/verigator/${name}.java`,
+    );
+    await runTool("javac", ["-d", `${scratch}/javac`, ...stubSources, ...sources]);
+  }, 60_000);
 });
 
 describe("TypeScript samples run against the mock", () => {

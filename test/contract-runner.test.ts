@@ -12,30 +12,37 @@ async function listen(server: Server): Promise<string> {
 
 const conforming = createVerigatorServer();
 const broken = createVerigatorServer({ broken: true });
-const [conformingUrl, brokenUrl] = await Promise.all([listen(conforming), listen(broken)]);
+const picky = createVerigatorServer({ refuseAnyAccept: true });
+const [conformingUrl, brokenUrl, pickyUrl] = await Promise.all([listen(conforming), listen(broken), listen(picky)]);
 afterAll(() => {
-  conforming.close();
-  broken.close();
-  conforming.closeAllConnections();
-  broken.closeAllConnections();
+  for (const server of [conforming, broken, picky]) {
+    server.close();
+    server.closeAllConnections();
+  }
 });
 
 describe.concurrent("contract runner", () => {
   it("passes a server that follows the document, listing every operation and status", async () => {
     const { code, output } = await run("node", ["scripts/contract.mjs", "--target", conformingUrl]);
-    for (const line of ["createService        201", "createService        409", "getService           401", "createUser           422", "verifyPin            200", "deleteService        202"]) {
+    for (const line of ["createService        201", "createService        409", "getService           401", "createUser           422", "verifyPin            200", "verifyPin (with method) 200", "getService (Accept: */*) 200", "deleteService        202"]) {
       expect(output).toContain(`✓ pass  ${line}`);
     }
     expect(output).not.toContain("✗");
-    expect(output).toContain("15 passed, 0 failed");
+    expect(output).toContain("17 passed, 0 failed");
     expect(code).toBe(0);
   });
 
   it("fails a server with a wrong shape or an undocumented status, naming the violation", async () => {
     const { code, output } = await run("node", ["scripts/contract.mjs", "--target", brokenUrl]);
     expect(output).toContain("✗ FAIL  getService           200  — got 500: Response body must have required property 'ctime'");
-    expect(output).toMatch(/✗ FAIL {2}createUser {11}201 {2}— got 500: Unable to match the returned status code .*: 201,401,403,404,409,422/);
+    expect(output).toMatch(/✗ FAIL {2}createUser {11}201 {2}— got 500: Unable to match the returned status code .*: 201,401,403,404,409,422,500,503/);
     expect(output).toContain("✓ pass  createService        201");
+    expect(code).toBe(1);
+  });
+
+  it("reports a server that refuses the Python SDK's Accept: */*", async () => {
+    const { code, output } = await run("node", ["scripts/contract.mjs", "--target", pickyUrl]);
+    expect(output).toMatch(/✗ FAIL {2}getService \(Accept: \*\/\*\) 200 {2}— got 406/);
     expect(code).toBe(1);
   });
 

@@ -146,12 +146,21 @@ describe.concurrent("timeouts", () => {
 });
 
 describe.concurrent("retries on answers", () => {
-  it("503 then 201: the POST is sent again and resolves", async () => {
+  it("a plain 503 then 201: the POST is sent once and rejects with InternalError (the 503 proves nothing)", async () => {
     const server = await serve(json(503, { message: "busy" }), json(201, user));
+    const { error } = await failure(() => server.client().users.create("s", newUser));
+    expect(error).toBeInstanceOf(InternalError);
+    expect(error.status).toBe(503);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it("503 with Retry-After then 201: the POST is sent again and resolves", async () => {
+    const server = await serve(json(503, { message: "busy" }, { "retry-after": "0" }), json(201, user));
     const { value, ms } = await timed(() => server.client().users.create("s", newUser));
     expect(value).toEqual(user);
     expect(server.seen).toHaveLength(2);
     expect(server.seen[1]?.body).toBe(JSON.stringify(newUser));
+    // Retry-After: 0 still waits the normal backoff.
     expect(ms).toBeGreaterThan(500 * 0.75 - 20);
   });
 

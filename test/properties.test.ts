@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createVerigator, VerigatorError } from "../src/index.js";
 import type { FetchLike, Verigator } from "../src/index.js";
-import { retryAfterMs } from "../src/retry-policy.js";
+import { backoffMs, retryDelayMs } from "../src/retry-policy.js";
 import { documentedResponses } from "./support/document.js";
 
 const runs = { numRuns: 1000 };
@@ -106,14 +106,14 @@ describe("any answer", () => {
 });
 
 describe("Retry-After", () => {
-  it("is never negative or NaN, and anything over 60 s means stop", () => {
+  it("never waits less than the backoff, never NaN, and anything over 60 s means stop", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.double().map(String), fc.date().map((d) => (Number.isNaN(d.getTime()) ? "x" : d.toUTCString()))), (header) => {
-        const ms = retryAfterMs(header);
-        if (ms === undefined) return;
+      fc.property(fc.oneof(fc.string(), fc.double().map(String), fc.date().map((d) => (Number.isNaN(d.getTime()) ? "x" : d.toUTCString()))), fc.nat(5), (header, retry) => {
+        const ms = retryDelayMs(retry, header);
         expect(Number.isNaN(ms)).toBe(false);
-        expect(ms).toBeGreaterThanOrEqual(0);
+        expect(ms).toBeGreaterThanOrEqual(Math.min(500 * 2 ** retry, 8000) * 0.75);
         expect(ms === Infinity || ms <= 60_000).toBe(true);
+        expect(backoffMs(retry)).toBeLessThanOrEqual(8000);
       }),
       runs,
     );

@@ -1,7 +1,17 @@
 // Compile-time checks, run by vitest's typecheck mode (tsc): a test fails when a call marked
 // as an expected error compiles after all, or an expectTypeOf stops holding.
 import { describe, expectTypeOf, it } from "vitest";
-import { createVerigator } from "../src/index.js";
+import {
+  createVerigator,
+  InternalError,
+  InvalidDataError,
+  NoSuchResourceError,
+  RateLimitError,
+  ResourceAlreadyExistsError,
+  ResourceForbiddenError,
+  VerigatorTimeoutError,
+  WrongCredentialsError,
+} from "../src/index.js";
 import type { AuthVerifyResult, User, Verigator } from "../src/index.js";
 
 const verigator: Verigator = createVerigator({ username: "u", password: "p", baseUrl: "http://127.0.0.1:9" });
@@ -33,5 +43,38 @@ describe("types come from the document", () => {
     expectTypeOf<AuthVerifyResult["verified"]>().toEqualTypeOf<boolean>();
     expectTypeOf(verigator.auth.start).returns.resolves.toHaveProperty("method").toEqualTypeOf<"sms" | "totp">();
     expectTypeOf(verigator.users.delete).returns.resolves.toEqualTypeOf<void>();
+  });
+});
+
+describe("error classes type their status", () => {
+  it("as a literal after instanceof, with the answer's headers", () => {
+    const check = (e: unknown) => {
+      if (e instanceof ResourceAlreadyExistsError) {
+        expectTypeOf(e.status).toEqualTypeOf<409>();
+        expectTypeOf(e.headers).toEqualTypeOf<Headers>();
+      }
+      if (e instanceof WrongCredentialsError) expectTypeOf(e.status).toEqualTypeOf<401>();
+      if (e instanceof ResourceForbiddenError) expectTypeOf(e.status).toEqualTypeOf<403>();
+      if (e instanceof NoSuchResourceError) expectTypeOf(e.status).toEqualTypeOf<404>();
+      if (e instanceof RateLimitError) {
+        expectTypeOf(e.status).toEqualTypeOf<429>();
+        expectTypeOf(e.retryAfterMs).toEqualTypeOf<number | undefined>();
+      }
+      if (e instanceof InvalidDataError) expectTypeOf(e.status).toEqualTypeOf<400 | 422 | undefined>();
+      if (e instanceof InternalError) expectTypeOf(e.status).toEqualTypeOf<number>();
+      if (e instanceof VerigatorTimeoutError) {
+        expectTypeOf(e.status).toEqualTypeOf<undefined>();
+        expectTypeOf(e.headers).toEqualTypeOf<undefined>();
+      }
+    };
+    expectTypeOf(check).toBeFunction();
+  });
+});
+
+describe("what Messente's API sends and reads is typed", () => {
+  it("verify takes an optional method; answers carry count, total, auth_id and method", () => {
+    expectTypeOf(verigator.auth.verify).toBeCallableWith("s", "u", { method: "totp", token: "123456" });
+    expectTypeOf(verigator.auth.start).returns.resolves.toHaveProperty("auth_id").toEqualTypeOf<string | null | undefined>();
+    expectTypeOf(verigator.auth.verify).returns.resolves.toHaveProperty("method").toEqualTypeOf<"sms" | "totp" | undefined>();
   });
 });

@@ -1,6 +1,7 @@
 // Chromium: the recommended browser setup. The client has no credentials and talks to the
 // app's own backend (another origin), which adds X-Service-Auth. A password is refused.
 import * as verigator from "verigator";
+import { createRawClient } from "verigator/raw";
 import { scenario } from "./scenario.mjs";
 
 async function run() {
@@ -13,7 +14,7 @@ async function run() {
       return error instanceof verigator.VerigatorError && /own backend/.test(error.message);
     }
   })();
-  const result = await scenario(verigator.createVerigator({ baseUrl: backend }), verigator);
+  const result = await scenario(verigator.createVerigator({ baseUrl: backend }), verigator, createRawClient({ baseUrl: backend }));
   result.checks.passwordRefused = guard;
   result.ok = result.ok && guard;
   return result;

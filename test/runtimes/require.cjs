@@ -1,8 +1,9 @@
 // Node 20.19+ with a plain require(): `node require.cjs <mock url>` prints one RESULT line.
 const verigator = require("verigator");
+const { createRawClient } = require("verigator/raw");
 
 (async () => {
   const { scenario } = await import("./scenario.mjs");
-  const client = verigator.createVerigator({ username: "runtime-user", password: "runtime-pass", baseUrl: process.argv.at(-1) });
-  console.log(`RESULT ${JSON.stringify(await scenario(client, verigator))}`);
+  const options = { username: "runtime-user", password: "runtime-pass", baseUrl: process.argv.at(-1) };
+  console.log(`RESULT ${JSON.stringify(await scenario(verigator.createVerigator(options), verigator, createRawClient(options)))}`);
 })();

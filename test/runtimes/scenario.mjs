@@ -1,7 +1,10 @@
 // The scenario every runtime runs against the Prism mock: get a service, add a user, and get
-// ResourceAlreadyExistsError for a 409. Plain JavaScript, so every runtime can load it as is.
-export async function scenario(verigator, { ResourceAlreadyExistsError, VerigatorError }) {
+// ResourceAlreadyExistsError for a 409, and read a service through `verigator/raw`. Plain
+// JavaScript, so every runtime can load it as is.
+export async function scenario(verigator, { ResourceAlreadyExistsError, VerigatorError }, raw) {
   const checks = {};
+  const { data, response } = await raw.GET("/v1/service/service/{ServiceId}", { params: { path: { ServiceId: "my-service-id" } } });
+  checks.raw = response instanceof Response && response.status === 200 && data?.id === "9a2d2fe5-d3e9-4c9a-a8b4-6c2f3f0b2e7d";
   const service = await verigator.services.get("my-service-id");
   checks.service = service.id === "9a2d2fe5-d3e9-4c9a-a8b4-6c2f3f0b2e7d";
   const user = await verigator.users.create(service.id, { id_in_service: "john.doe@verigator.com", phone_number: "+4401234567" });

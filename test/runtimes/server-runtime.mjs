@@ -1,7 +1,8 @@
 // Node (ESM), Deno and Bun: `<runtime> server-runtime.mjs <mock url>` prints one RESULT line.
 import * as verigator from "verigator";
+import { createRawClient } from "verigator/raw";
 import { scenario } from "./scenario.mjs";
 
-const client = verigator.createVerigator({ username: "runtime-user", password: "runtime-pass", baseUrl: process.argv.at(-1) });
-const result = await scenario(client, verigator);
+const options = { username: "runtime-user", password: "runtime-pass", baseUrl: process.argv.at(-1) };
+const result = await scenario(verigator.createVerigator(options), verigator, createRawClient(options));
 console.log(`RESULT ${JSON.stringify(result)}`);

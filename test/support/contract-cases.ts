@@ -2,6 +2,7 @@
 // documented status must become. The coverage test fails when the document has an operation
 // or a status this table does not know, so a new endpoint cannot land untested.
 import {
+  InternalError,
   InvalidDataError,
   NoSuchResourceError,
   ResourceAlreadyExistsError,
@@ -28,6 +29,9 @@ export const calls: Record<keyof operations, (client: Verigator, options: CallOp
 /** How the client hands back each operation's documented success body. */
 export const unwrap: Partial<Record<keyof operations, (body: unknown) => unknown>> = {
   listUsers: (body) => (body as { users: unknown }).users,
+  // A delete resolves with nothing, whether the 202 had `{}` or no body.
+  deleteService: () => undefined,
+  deleteUser: () => undefined,
 };
 
 export const errorClasses: Record<number, new (...args: never[]) => VerigatorError> = {
@@ -37,4 +41,6 @@ export const errorClasses: Record<number, new (...args: never[]) => VerigatorErr
   404: NoSuchResourceError,
   409: ResourceAlreadyExistsError,
   422: InvalidDataError,
+  500: InternalError,
+  503: InternalError,
 };

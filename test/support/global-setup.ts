@@ -1,6 +1,6 @@
 // Starts one Prism mock of openapi/verigator.yaml for the whole run and stops it afterwards.
 import type { TestProject } from "vitest/node";
-import { startPrism } from "../../scripts/lib/prism.mjs";
+import { startMock } from "../../scripts/lib/mock.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -9,7 +9,7 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  const prism = await startPrism();
+  const prism = await startMock();
   project.provide("mockUrl", prism.url);
   return async () => {
     await prism.stop();

@@ -1,12 +1,14 @@
-public static final String API_USERNAME = "";
-public static final String API_PASSWORD = "";
-public static final String VERIGATOR_SERVICE_ID = "";
+import com.messente.verigator.Service;
+import com.messente.verigator.User;
+import com.messente.verigator.Verigator;
+import com.messente.verigator.exceptions.VerigatorException;
 
-// Initialize the Verigator API with your Messente API credentials
-Verigator verigator = new Verigator(API_USERNAME, API_PASSWORD);
-
-// After creating the service, for all future requests you get Service instance like this:
-service = Service.get(verigator, VERIGATOR_SERVICE_ID);
-
-// Now you can start syncing your service's users to Verigator
-User user = service.registerUser("youremail@example.com", "+3725555555");
+class CreateUserSample {
+    public static void main(String[] args) throws VerigatorException {
+        Verigator verigator = new Verigator("your-messente-username", "your-messente-password");
+        // When someone signs up; note the order: login name, then phone number.
+        Service service = Service.get(verigator, "9a2d2fe5-d3e9-4c9a-a8b4-6c2f3f0b2e7d");
+        User user = service.registerUser("john.doe@verigator.com", "+4401234567");
+        System.out.println(user.getId()); // store it beside your own record of the user
+    }
+}

@@ -1,9 +1,13 @@
-public static final String API_USERNAME = "";
-public static final String API_PASSWORD = "";
-public static final String VERIGATOR_SERVICE_ID = "";
+import com.messente.verigator.Service;
+import com.messente.verigator.User;
+import com.messente.verigator.Verigator;
+import com.messente.verigator.exceptions.VerigatorException;
 
-// Initialize the Verigator API with your Messente API credentials
-Verigator verigator = new Verigator(API_USERNAME, API_PASSWORD);
-
-// After creating the service, for all future requests you get Service instance like this:
-service = Service.get(verigator, VERIGATOR_SERVICE_ID);
+class GetServiceSample {
+    public static void main(String[] args) throws VerigatorException {
+        Verigator verigator = new Verigator("your-messente-username", "your-messente-password");
+        // The service, by the id you stored when you created it.
+        Service service = Service.get(verigator, "9a2d2fe5-d3e9-4c9a-a8b4-6c2f3f0b2e7d");
+        System.out.println(service.getServiceId());
+    }
+}

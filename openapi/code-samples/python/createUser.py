@@ -1,10 +1,7 @@
+# When someone signs up: add them, then store user.id beside your own record of them.
 from messente.verigator.api import Api
 
-# Initialize API
-api = Api("messente-api-username", "messente-api-password")
-
-# Create your service
-service = api.services.get("my-service-id")
-
-# Add User to your Service
-user = api.users.create(service.id, "+xxxxxxxxxxx", "username")
+api = Api("your-messente-username", "your-messente-password")
+# Note the order: service id, phone number, then the login name in your app.
+user = api.users.create("9a2d2fe5-d3e9-4c9a-a8b4-6c2f3f0b2e7d", "+4401234567", "john.doe@verigator.com")
+print(user.id)

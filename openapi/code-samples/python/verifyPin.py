@@ -1,0 +1,6 @@
+# Check the PIN the user typed; False means invalid, expired or throttled.
+from messente.verigator.api import Api
+
+api = Api("your-messente-username", "your-messente-password")
+verified = api.auth.verify("9a2d2fe5-d3e9-4c9a-a8b4-6c2f3f0b2e7d", "81213bfd-b690-499e-b9d2-8754cb1550e8", "123456")
+print("logged in" if verified else "try again")

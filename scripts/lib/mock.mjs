@@ -1,0 +1,83 @@
+// The mock that `npm start` and the tests serve: Prism behind a thin front that keeps it to
+// the document. Prism answers some requests itself with statuses the document does not declare
+// for the operation (400 `invalid_json` for unparsable JSON, 406 for an Accept it cannot serve,
+// 404 for a `Prefer: code=` that is not declared, problem+json bodies). The front maps each of
+// those to a documented answer with the documented `Error` body, so a user testing against the
+// mock never learns a status the API does not document.
+import { createServer } from "node:http";
+import { documentPath, listOperations, loadDocument, root } from "./document.mjs";
+import { freePort, startPrism } from "./prism.mjs";
+
+/** Each operation as a path regex, its method and its declared statuses. */
+function routes(document) {
+  return listOperations(document).map(({ method, path, operation }) => ({
+    method: method.toUpperCase(),
+    pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, "[^/]+")}$`),
+    statuses: new Set(Object.keys(operation.responses).map(Number)),
+  }));
+}
+
+const dropped = new Set(["content-length", "transfer-encoding", "connection", "keep-alive", "content-type"]);
+
+/** Status and body the front answers instead of Prism's own, or undefined to pass Prism's through. */
+export function documentedAnswer(route, status, contentType) {
+  const own = /problem\+json/.test(contentType);
+  if (route?.statuses.has(status) && !own) return undefined;
+  if (!route) return { status: 404, message: "Not found" };
+  if (route.statuses.has(status)) return { status, message: status === 404 ? "Not found" : "Invalid data" };
+  if ((status === 400 || status === 415) && route.statuses.has(422)) return { status: 422, message: "Invalid data" };
+  return { status: 500, message: `The mock was asked for status ${status}, which the document does not declare for this operation` };
+}
+
+export async function startMock({ port, verbosity = "warn", document = root + documentPath } = {}) {
+  const table = routes(loadDocument(document));
+  const prism = await startPrism({ document, verbosity });
+  const server = createServer(async (request, response) => {
+    const chunks = [];
+    for await (const chunk of request) chunks.push(chunk);
+    const path = new URL(request.url, "http://mock").pathname;
+    const route = table.find((r) => r.method === request.method && r.pattern.test(path));
+    const headers = { ...request.headers };
+    delete headers.host;
+    // The document: a server answers JSON whatever Accept says.
+    if (route) headers.accept = "application/json";
+    try {
+      const answer = await fetch(prism.url + request.url, {
+        method: request.method,
+        headers,
+        body: chunks.length ? Buffer.concat(chunks) : undefined,
+        redirect: "manual",
+      });
+      const body = Buffer.from(await answer.arrayBuffer());
+      const out = {};
+      answer.headers.forEach((value, name) => {
+        if (!dropped.has(name)) out[name] = value;
+      });
+      const replaced = request.method === "OPTIONS" ? undefined : documentedAnswer(route, answer.status, answer.headers.get("content-type") ?? "");
+      if (replaced) {
+        response.writeHead(replaced.status, { ...out, "content-type": "application/json" }).end(JSON.stringify({ message: replaced.message }));
+      } else {
+        const type = answer.headers.get("content-type");
+        response.writeHead(answer.status, type ? { ...out, "content-type": type } : out).end(body);
+      }
+    } catch (error) {
+      response.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ message: `mock front: ${error.message}` }));
+    }
+  });
+  port ??= await freePort();
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", resolve);
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    prismUrl: prism.url,
+    child: prism.child,
+    output: prism.output,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await prism.stop();
+    },
+  };
+}

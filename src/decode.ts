@@ -1,0 +1,62 @@
+// The one place an answer is read: status → error class, JSON parse, schema check, redaction
+// and excerpt. Nothing is parsed twice; everything an error keeps is redacted and bounded.
+import { errorClassFor, InvalidResponseError, RateLimitError } from "./errors.ts";
+import type { Redact } from "./redact.ts";
+import { cleanMessage, redactHeaders, redactValue } from "./redact.ts";
+import { parseRetryAfter } from "./retry-policy.ts";
+import type { CheckedSchema } from "./schema-check.ts";
+import { findProblem } from "./schema-check.ts";
+import type { Answer, Where } from "./transport.ts";
+
+/** How much text of an unexpected answer an error keeps. */
+const excerptLength = 500;
+/** Error bodies longer than this are kept as an excerpt rather than parsed JSON. */
+const maxBodyLength = 8192;
+const jsonType = /^application\/([\w.+-]*\+)?json\b/i;
+
+const excerpt = (text: string) => (text.length > excerptLength ? `${text.slice(0, excerptLength)}…` : text);
+
+/** The typed success value (undefined for an operation without an answer body), or throws the error the answer stands for. */
+export function decode(answer: Answer, response: CheckedSchema | undefined, redact: Redact, where: Where): unknown {
+  const { status, headers, text } = answer;
+  const details = () => ({ ...where, status, headers: redactHeaders(headers, redact), requestId: headers.get("x-request-id") ?? undefined });
+  const invalid = (message: string, field?: string) =>
+    new InvalidResponseError(message, { ...details(), field, body: excerpt(redact(text)) });
+  if (status < 200 || status > 599) throw invalid(`status ${status} is outside 200–599`);
+  const isJson = jsonType.test(headers.get("content-type") ?? "");
+  if (status < 300) {
+    // An operation with no answer body accepts an empty or a JSON one alike (a 202 to a delete).
+    if (!response) return undefined;
+    let value: unknown;
+    try {
+      if (!isJson) throw 0;
+      value = JSON.parse(text);
+    } catch {
+      throw invalid(`status ${status} with ${text === "" ? "an empty body" : isJson ? "a body that is not valid JSON" : `content type ${headers.get("content-type") ?? "none"}`}`);
+    }
+    const problem = findProblem(response, value);
+    if (problem) throw invalid(`the answer does not match the document: ${problem[0]} ${problem[1]}`, problem[0]);
+    return value;
+  }
+  let parsed: unknown;
+  let body: unknown;
+  if (text !== "") {
+    try {
+      if (!isJson) throw 0;
+      parsed = JSON.parse(text);
+    } catch {
+      throw invalid(`status ${status} with a body that is not JSON`);
+    }
+    try {
+      // Walked even when only an excerpt is kept: the walk is what refuses a million-deep answer.
+      body = redactValue(parsed, redact);
+      if (text.length > maxBodyLength) body = excerpt(redact(text));
+    } catch {
+      throw invalid(`status ${status} with JSON nested deeper than the client reads`);
+    }
+  }
+  const serverMessage = (parsed as { message?: unknown } | null | undefined)?.message;
+  const message = typeof serverMessage === "string" ? cleanMessage(redact(serverMessage)) : `status ${status}`;
+  if (status === 429) throw new RateLimitError(message, { ...details(), body, retryAfterMs: parseRetryAfter(headers.get("retry-after")) });
+  throw new (errorClassFor(status))(message, { ...details(), body });
+}

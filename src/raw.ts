@@ -1,0 +1,39 @@
+// `verigator/raw`: the typed openapi-fetch client, for `{ data, error, response }` results.
+// Its own entry point, so that an app using only the methods does not bundle openapi-fetch.
+// It runs on the same transport as the methods (timeouts, retries, size cap, redaction),
+// honours the Request's own signal, and hands openapi-fetch and its middleware real Responses.
+import createClient from "openapi-fetch";
+import type { Client } from "openapi-fetch";
+import type { paths } from "../generated/verigator.ts";
+import { InvalidResponseError } from "./errors.ts";
+import type { VerigatorOptions } from "./options.ts";
+import { configure } from "./options.ts";
+import { send } from "./transport.ts";
+
+/** Answers with no body by definition: `new Response` refuses a body for them. */
+const nullBodyStatuses = new Set([101, 204, 205, 304]);
+
+export function createRawClient(options: VerigatorOptions = {}): Client<paths> {
+  const config = configure(options);
+  const { context } = config;
+  return createClient<paths>({
+    baseUrl: config.baseUrl,
+    headers: config.headers,
+    fetch: async (request: Request) => {
+      const where = { method: request.method, path: new URL(request.url).pathname };
+      const body = request.body ? await request.arrayBuffer() : undefined;
+      const init: RequestInit = { method: request.method, headers: request.headers, body, redirect: "manual" };
+      const answer = await send(request.url, init, { timeoutMs: config.timeoutMs, maxRetries: config.maxRetries, signal: request.signal }, context, where);
+      const { status, statusText, headers } = answer;
+      if (status < 200 || status > 599) {
+        throw new InvalidResponseError(`status ${status} is outside 200–599`, { ...where, status, body: context.redact(answer.text).slice(0, 500) });
+      }
+      const text = status < 300 ? answer.text : context.redact(answer.text);
+      return new Response(nullBodyStatuses.has(status) ? null : text, { status, statusText, headers });
+    },
+  });
+}
+
+export type { Client } from "openapi-fetch";
+export type { paths } from "../generated/verigator.ts";
+export type { VerigatorOptions } from "./options.ts";

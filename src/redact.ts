@@ -1,0 +1,109 @@
+// Removes the credentials from anything the client keeps from an answer or a failure: text,
+// parsed JSON values, headers and the causes of failed fetches. A server may echo them in any
+// encoding, so each character of a secret matches its JSON (`\"`, `\u0026`, `\/`), HTML-entity
+// and percent-encoded forms, mixed freely; base64 forms are matched whole, at every alignment.
+// Hand-written: a library for this would cost the caller bundle size on every install.
+
+export type Redact = (text: string) => string;
+
+const redacted = "[redacted]";
+const shortEscapes: Record<string, string> = { '"': '\\\\"', "\\": "\\\\\\\\", "/": "\\\\/", "\b": "\\\\b", "\f": "\\\\f", "\n": "\\\\n", "\r": "\\\\r", "\t": "\\\\t" };
+const namedEntities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+
+/** Hex digits of `n`, each matching either case, as a regex source. */
+function hex(n: number, width = 1): string {
+  return n.toString(16).padStart(width, "0").replace(/[a-f]/g, (digit) => `[${digit}${digit.toUpperCase()}]`);
+}
+
+function percent(bytes: Iterable<number>): string {
+  let out = "";
+  for (const byte of bytes) out += `%${hex(byte, 2)}`;
+  return out;
+}
+
+/** A regex source matching one character in any of the encodings an echo may use. */
+function characterForms(character: string, encoder: TextEncoder): string {
+  const code = character.codePointAt(0) as number;
+  const forms = [
+    character.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&"),
+    Array.from({ length: character.length }, (_, i) => `\\\\[uU]0*${hex(character.charCodeAt(i))}`).join(""),
+    `&#0*${code};`,
+    `&#[xX]0*${hex(code)};`,
+    percent(encoder.encode(character)),
+  ];
+  if (code > 127 && code < 256) forms.push(percent([code]));
+  if (character === " ") forms.push("\\+");
+  if (shortEscapes[character]) forms.push(shortEscapes[character]);
+  if (namedEntities[character]) forms.push(namedEntities[character]);
+  return `(?:${forms.join("|")})`;
+}
+
+/** Standard and URL-safe base64 of `bytes` at each of the three alignments it can have inside a longer text. */
+function base64Forms(bytes: Uint8Array): string[] {
+  const out: string[] = [];
+  for (let shift = 0; shift < 3; shift++) {
+    const encoded = btoa(String.fromCharCode(...new Uint8Array(shift), ...bytes));
+    const form = encoded.slice(Math.ceil((shift * 4) / 3), Math.floor(((shift + bytes.length) * 8) / 6));
+    if (form.length >= 8) out.push(form, form.replace(/\+/g, "-").replace(/\//g, "_"));
+  }
+  return out;
+}
+
+/** A redactor for these secrets (the X-Service-Auth value, the password); the identity for none. */
+export function createRedactor(secrets: string[]): Redact {
+  if (secrets.length === 0) return (text) => text;
+  let pattern: RegExp | undefined;
+  return (text) => {
+    if (!pattern) {
+      const encoder = new TextEncoder();
+      const sources: string[] = [];
+      for (const secret of secrets) {
+        sources.push(Array.from(secret, (character) => characterForms(character, encoder)).join(""));
+        const latin1 = Uint8Array.from(secret, (character) => character.charCodeAt(0));
+        for (const form of [...base64Forms(latin1), ...base64Forms(encoder.encode(secret))]) {
+          sources.push(form.replace(/[+/]/g, "\\$&"));
+        }
+      }
+      pattern = new RegExp(sources.join("|"), "g");
+    }
+    return text.replace(pattern, redacted);
+  };
+}
+
+/** How deep a parsed answer the client walks; deeper is refused as not what the document promises. */
+export const maxDepth = 64;
+
+/** A copy of a parsed JSON value with every string and key redacted; throws past `maxDepth`. */
+export function redactValue(value: unknown, redact: Redact, depth = 0): unknown {
+  if (typeof value === "string") return redact(value);
+  if (value === null || typeof value !== "object") return value;
+  if (depth > maxDepth) throw new RangeError("nested too deeply");
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, redact, depth + 1));
+  // fromEntries defines properties, so a key "__proto__" stays a plain key.
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactValue(item, redact, depth + 1)]));
+}
+
+export function redactHeaders(headers: Headers, redact: Redact): Headers {
+  const out = new Headers();
+  headers.forEach((value, name) => out.append(name, redact(value)));
+  return out;
+}
+
+/** A copy of a fetch failure (and its causes) with the credentials removed from every message. */
+export function redactCause(error: unknown, redact: Redact, depth = 0): unknown {
+  if (!(error instanceof Error)) return typeof error === "string" ? redact(error) : error;
+  const cause = "cause" in error && depth < 4 ? { cause: redactCause(error.cause, redact, depth + 1) } : undefined;
+  const copy = new (error instanceof TypeError ? TypeError : Error)(redact(error.message), cause);
+  copy.name = error.name;
+  copy.stack = redact(error.stack ?? "");
+  const { code } = error as { code?: unknown };
+  if (code !== undefined) Object.assign(copy, { code });
+  return copy;
+}
+
+/** A server's message as a one-line, bounded error message: no control characters or escape sequences. */
+export function cleanMessage(message: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+  const line = message.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, "").replace(/[\p{Cc}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069]+/gu, " ");
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
