@@ -3,7 +3,7 @@
 // cannot start fails here with its reason. The matrix goes to build/runtimes.json, which
 // `npm test` prints.
 import { execFile, spawn } from "node:child_process";
-import { createReadStream, readFileSync, writeFileSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { root } from "../scripts/lib/document.mjs";
@@ -201,6 +201,7 @@ describe("runtimes", () => {
     const dir = `${consumerDir}/ts-${resolution}`;
     await run("mkdir", ["-p", dir]);
     writeFileSync(`${dir}/consumer.ts`, readFileSync(`${root}test/runtimes/consumer.ts`, "utf8"));
+    writeFileSync(`${dir}/consumer-raw.ts`, readFileSync(`${root}test/runtimes/consumer-raw.ts`, "utf8"));
     writeFileSync(
       `${dir}/tsconfig.json`,
       JSON.stringify({
@@ -213,10 +214,40 @@ describe("runtimes", () => {
           moduleResolution: resolution === "nodenext" ? "NodeNext" : "Bundler",
           types: [],
         },
-        files: ["consumer.ts"],
+        files: ["consumer.ts", "consumer-raw.ts"],
       }),
     );
     const { code, output: out } = await run(bin("tsc"), ["-p", `${dir}/tsconfig.json`]);
+    expect(out).toBe("");
+    expect(code).toBe(0);
+  });
+
+  // The oldest TypeScript the package supports (README): 5.0, skipLibCheck false, for
+  // `verigator`. openapi-fetch's own .d.ts needs a newer one, so `verigator/raw` is checked
+  // with the current TypeScript only (above, also with skipLibCheck false).
+  it("TypeScript 5.0 (the oldest supported) type-checks a consumer of verigator with skipLibCheck: false", async () => {
+    const dir = `${consumerDir}/ts-5.0`;
+    await run("mkdir", ["-p", dir]);
+    writeFileSync(`${dir}/consumer.ts`, readFileSync(`${root}test/runtimes/consumer.ts`, "utf8"));
+    writeFileSync(
+      `${dir}/tsconfig.json`,
+      JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, target: "ES2022", lib: ["ES2022", "DOM"], module: "NodeNext", moduleResolution: "NodeNext", types: [] },
+        files: ["consumer.ts"],
+      }),
+    );
+    // Fetched with npm pack into build/ (a devDependency would shadow the current tsc bin).
+    const home = `${root}build/typescript-5.0.4`;
+    if (!existsSync(`${home}/package/bin/tsc`)) {
+      await run("mkdir", ["-p", home]);
+      const packed = await run("npm", ["pack", "typescript@5.0.4", "--pack-destination", home], { cwd: home });
+      expect(packed.code).toBe(0);
+      await run("tar", ["-xzf", `${home}/typescript-5.0.4.tgz`, "-C", home]);
+    }
+    const tsc = `${home}/package/bin/tsc`;
+    const { output: version } = await run(tsc, ["--version"]);
+    expect(version).toContain("5.0.4");
+    const { code, output: out } = await run(tsc, ["-p", `${dir}/tsconfig.json`]);
     expect(out).toBe("");
     expect(code).toBe(0);
   });
