@@ -5,17 +5,16 @@ const s1 = {"type":"string"} as const;
 const s2 = {"type":"object","required":["id","name","ctime"],"properties":{"id":s1,"name":s1,"ctime":s1}} as const;
 const s3 = {"type":"object","required":["id","ctime","id_in_service"],"properties":{"id":s1,"ctime":s1,"id_in_service":s1}} as const;
 const s4 = {"type":"integer"} as const;
-const s5 = {"type":"string","pattern":"^\\+[0-9]+$"} as const;
-const s6 = {"type":"string","enum":["sms","totp"]} as const;
-const s7 = {"type":"boolean"} as const;
+const s5 = {"type":"string","enum":["sms","totp"]} as const;
+const s6 = {"type":"boolean"} as const;
 export const operationTable = {
   createService: {"method":"POST","path":"/v1/service/service","request":{"type":"object","additionalProperties":false,"required":["fqdn","name"],"properties":{"fqdn":s0,"name":s0}},"response":s2},
   getService: {"method":"GET","path":"/v1/service/service/{ServiceId}","response":s2},
   deleteService: {"method":"DELETE","path":"/v1/service/service/{ServiceId}"},
   listUsers: {"method":"GET","path":"/v1/service/service/{ServiceId}/users","response":{"type":"object","required":["users"],"properties":{"users":{"type":"array","items":s3},"count":s4,"total":s4}}},
-  createUser: {"method":"POST","path":"/v1/service/service/{ServiceId}/users","request":{"type":"object","additionalProperties":false,"required":["id_in_service","phone_number"],"properties":{"id_in_service":s0,"phone_number":s5}},"response":s3},
+  createUser: {"method":"POST","path":"/v1/service/service/{ServiceId}/users","request":{"type":"object","additionalProperties":false,"required":["id_in_service","phone_number"],"properties":{"id_in_service":s0,"phone_number":{"type":"string","pattern":"^\\+[0-9]+$"}}},"response":s3},
   getUser: {"method":"GET","path":"/v1/service/service/{ServiceId}/users/{UserId}","response":s3},
   deleteUser: {"method":"DELETE","path":"/v1/service/service/{ServiceId}/users/{UserId}"},
-  verifyPin: {"method":"PUT","path":"/v1/service/service/{ServiceId}/users/{UserId}/auth","request":{"type":"object","additionalProperties":false,"required":["token"],"properties":{"method":s6,"token":s0}},"response":{"type":"object","required":["verified"],"properties":{"verified":s7,"method":s6,"status":{"type":"object","required":["throttled","expired","invalid","result"],"properties":{"throttled":s7,"expired":s7,"invalid":s7,"result":s1}}}}},
-  startAuthentication: {"method":"POST","path":"/v1/service/service/{ServiceId}/users/{UserId}/auth","request":{"type":"object","additionalProperties":false,"required":["method"],"properties":{"method":s6}},"response":{"type":"object","required":["method"],"properties":{"method":s6,"auth_id":{"type":["string","null"]}}}},
+  verifyPin: {"method":"PUT","path":"/v1/service/service/{ServiceId}/users/{UserId}/auth","request":{"type":"object","additionalProperties":false,"required":["token"],"properties":{"method":s5,"token":s0}},"response":{"type":"object","required":["verified"],"properties":{"verified":s6,"method":s5,"status":{"type":"object","required":["throttled","expired","invalid","result"],"properties":{"throttled":s6,"expired":s6,"invalid":s6,"result":s1}}}}},
+  startAuthentication: {"method":"POST","path":"/v1/service/service/{ServiceId}/users/{UserId}/auth","request":{"type":"object","additionalProperties":false,"required":["method"],"properties":{"method":s5}},"response":{"type":"object","required":["method"],"properties":{"method":s5,"auth_id":{"type":["string","null"]}}}},
 } as const;

@@ -68,7 +68,6 @@ export function operationTable(document) {
   for (const { entry } of operations) {
     count(entry.request);
     count(entry.response);
-    for (const value of Object.values(entry.request?.properties ?? {})) count(value);
   }
   const constants = new Map();
   const source = (node) => {

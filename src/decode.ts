@@ -16,13 +16,16 @@ const jsonType = /^application\/([\w.+-]*\+)?json\b/i;
 
 const excerpt = (text: string) => (text.length > excerptLength ? `${text.slice(0, excerptLength)}…` : text);
 
+/** A status `new Response` accepts; anything else is an answer the document cannot promise. */
+export const isHttpStatus = (status: number) => status >= 200 && status <= 599;
+
 /** The typed success value (undefined for an operation without an answer body), or throws the error the answer stands for. */
 export function decode(answer: Answer, response: CheckedSchema | undefined, redact: Redact, where: Where): unknown {
   const { status, headers, text } = answer;
   const details = () => ({ ...where, status, headers: redactHeaders(headers, redact), requestId: headers.get("x-request-id") ?? undefined });
   const invalid = (message: string, field?: string) =>
     new InvalidResponseError(message, { ...details(), field, body: excerpt(redact(text)) });
-  if (status < 200 || status > 599) throw invalid(`status ${status} is outside 200–599`);
+  if (!isHttpStatus(status)) throw invalid(`status ${status} is outside 200–599`);
   const isJson = jsonType.test(headers.get("content-type") ?? "");
   if (status < 300) {
     // An operation with no answer body accepts an empty or a JSON one alike (a 202 to a delete).

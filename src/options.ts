@@ -155,6 +155,9 @@ export interface ClientConfig {
   context: TransportContext;
 }
 
+/** A shorter password is removed only as part of the whole value: removing every "abc" would garble answers. */
+const minRedactedPasswordLength = 6;
+
 export function configure(options: VerigatorOptions): ClientConfig {
   const auth = serviceAuth(options);
   const baseUrl = checkedBaseUrl(options.baseUrl ?? defaultBaseUrl);
@@ -162,7 +165,6 @@ export function configure(options: VerigatorOptions): ClientConfig {
   headers.accept = "application/json";
   if (auth) headers["x-service-auth"] = auth;
   const secrets = auth ? [auth] : [];
-  // A short password is removed only as part of the whole value: removing every "abc" would garble answers.
   const password = auth?.slice(auth.indexOf(":") + 1);
   if (password && password.length >= minRedactedPasswordLength) secrets.push(password);
   return {
@@ -190,4 +192,3 @@ export function attemptPolicy(config: ClientConfig, options: CallOptions | undef
   };
 }
 
-const minRedactedPasswordLength = 6;

@@ -5,7 +5,7 @@
 import createClient from "openapi-fetch";
 import type { Client } from "openapi-fetch";
 import type { paths } from "../generated/verigator.ts";
-import { InvalidResponseError } from "./errors.ts";
+import { decode, isHttpStatus } from "./decode.ts";
 import type { VerigatorOptions } from "./options.ts";
 import { configure } from "./options.ts";
 import { send } from "./transport.ts";
@@ -25,9 +25,8 @@ export function createRawClient(options: VerigatorOptions = {}): Client<paths> {
       const init: RequestInit = { method: request.method, headers: request.headers, body, redirect: "manual" };
       const answer = await send(request.url, init, { timeoutMs: config.timeoutMs, maxRetries: config.maxRetries, signal: request.signal }, context, where);
       const { status, statusText, headers } = answer;
-      if (status < 200 || status > 599) {
-        throw new InvalidResponseError(`status ${status} is outside 200–599`, { ...where, status, body: context.redact(answer.text).slice(0, 500) });
-      }
+      // decode() throws the same InvalidResponseError the methods give (and needs no schema to).
+      if (!isHttpStatus(status)) decode(answer, undefined, context.redact, where);
       const text = status < 300 ? answer.text : context.redact(answer.text);
       return new Response(nullBodyStatuses.has(status) ? null : text, { status, statusText, headers });
     },

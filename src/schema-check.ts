@@ -18,7 +18,6 @@ export interface CheckedSchema {
 export type Problem = [field: string, reason: string];
 
 const patterns = new Map<string, RegExp>();
-const hasOwn = Object.hasOwn;
 
 function kindOf(value: unknown): string {
   if (value === null) return "null";
@@ -57,10 +56,10 @@ export function findProblem(schema: CheckedSchema, value: unknown, at = "body"):
     // Own properties only: JSON.stringify sends nothing inherited, and names such as
     // "constructor" or "__proto__" must not find Object.prototype's members.
     for (const name of schema.required ?? []) {
-      if (!hasOwn(record, name) || record[name] === undefined) return [fieldOf(name), "is required"];
+      if (!Object.hasOwn(record, name) || record[name] === undefined) return [fieldOf(name), "is required"];
     }
     for (const name of Object.keys(record)) {
-      const property = schema.properties && hasOwn(schema.properties, name) ? schema.properties[name] : undefined;
+      const property = schema.properties && Object.hasOwn(schema.properties, name) ? schema.properties[name] : undefined;
       const field = fieldOf(name);
       if (record[name] === undefined) continue;
       if (!property) {

@@ -3,28 +3,17 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { gzipSync } from "node:zlib";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createVerigator, InvalidDataError, InvalidResponseError, VerigatorAbortError } from "../src/index.js";
 import { createRawClient } from "../src/raw.js";
 import { loadDocument, root } from "../scripts/lib/document.mjs";
 import { operationTable } from "../scripts/generate.mjs";
-import { hang, json, service, startFaultServer } from "./support/fault-server.js";
+import { hang, json, service } from "./support/fault-server.js";
 import type { Behaviour } from "./support/fault-server.js";
+import { faultServers, rejection } from "./support/helpers.js";
 
-const stops: (() => Promise<void>)[] = [];
-afterAll(() => Promise.all(stops.map((stop) => stop())));
+const { serve, onStop } = faultServers();
 
-async function serve(...script: Behaviour[]) {
-  const server = await startFaultServer(...script);
-  stops.push(server.stop);
-  return server;
-}
-
-const rejection = (promise: Promise<unknown>) =>
-  promise.then(
-    (value) => expect.unreachable(`resolved with ${JSON.stringify(value)}`),
-    (reason: unknown) => reason as Error,
-  );
 
 const status600: Behaviour = (request, response) => {
   response.writeHead(600, { "content-type": "application/json" }).end(JSON.stringify(service));
@@ -99,7 +88,14 @@ describe("verigator/raw", () => {
     expect(server.seen).toHaveLength(1);
   });
 
-  it("a method is not affected by raw middleware and has no raw property", () => {
+  it("middleware on a raw client never runs for the methods: they do not go through openapi-fetch", async () => {
+    const server = await serve(json(200, service));
+    const options = { baseUrl: server.url };
+    const raw = createRawClient(options);
+    let ran = 0;
+    raw.use({ onRequest: () => void ran++, onResponse: () => void ran++ });
+    await expect(createVerigator(options).services.get("s")).resolves.toEqual(service);
+    expect(ran).toBe(0);
     expect("raw" in createVerigator()).toBe(false);
   });
 });
@@ -172,7 +168,7 @@ describe("the size cap counts decoded bytes", () => {
       response.end(compressed);
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    stops.push(() => new Promise((resolve) => server.close(() => resolve())));
+    onStop(() => new Promise((resolve) => server.close(() => resolve())));
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     const script = `
       const { createVerigator } = await import(${JSON.stringify(`${root}dist/src/index.js`)});

@@ -3,28 +3,17 @@
 // searched. Retry rules are checked by counting the requests the server received.
 import { inspect } from "node:util";
 import fc from "fast-check";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createVerigator, InternalError, InvalidDataError, InvalidResponseError, RateLimitError, VerigatorError } from "../src/index.js";
 import type { Logger, Verigator } from "../src/index.js";
 import { backoffMs, retryDelayMs } from "../src/retry-policy.js";
 import { freePort } from "../scripts/lib/prism.mjs";
-import { json, service, startFaultServer, text, user } from "./support/fault-server.js";
+import { json, service, text, user } from "./support/fault-server.js";
 import type { Behaviour } from "./support/fault-server.js";
+import { faultServers, rejection } from "./support/helpers.js";
 
-const stops: (() => Promise<void>)[] = [];
-afterAll(() => Promise.all(stops.map((stop) => stop())));
+const { serve } = faultServers();
 
-async function serve(...script: Behaviour[]) {
-  const server = await startFaultServer(...script);
-  stops.push(server.stop);
-  return server;
-}
-
-const rejection = (promise: Promise<unknown>) =>
-  promise.then(
-    (value) => expect.unreachable(`resolved with ${JSON.stringify(value)}`),
-    (reason: unknown) => reason as VerigatorError,
-  );
 
 /** Every way an error can be shown: message, stack, JSON, inspect, body, headers, and its cause chain. */
 function renderings(error: unknown): string {
@@ -66,7 +55,7 @@ const passwords = ["s3cr&t<pass>", 'pa"ss\\word/42', "pässwörd-ümlaut", "p@ss
 /** Serves the X-Service-Auth value it received, encoded; `part` picks the password or the whole value. */
 function echo(status: number, encoder: (typeof encoders)[string], part: "password" | "header"): Behaviour {
   return (request, response) => {
-    const header = Buffer.from(String(request.headers["x-service-auth"]), "latin1").toString("latin1");
+    const header = String(request.headers["x-service-auth"]);
     const value = part === "header" ? header : header.slice(header.indexOf(":") + 1);
     response.writeHead(status, { "content-type": encoder.type, "x-echo": encodeURIComponent(value) }).end(encoder.encode(value));
   };
