@@ -458,7 +458,12 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description Conflict — service already exists. */
+            /**
+             * @description Conflict — service already exists: a service with the same `fqdn` is already
+             *     registered with these credentials. Messente's pages name the status ("Service
+             *     already exists") without the rule; the rule is our reading of it, and it is what
+             *     the fake in `verigator/testing` enforces.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -597,7 +602,12 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description Conflict — user already exists. */
+            /**
+             * @description Conflict — user already exists: the service already has a user with the same
+             *     `id_in_service` (the same `id_in_service` in another service is a different user).
+             *     Messente's page names the status ("User already exists") without the rule; the
+             *     rule is our reading of it, and it is what the fake in `verigator/testing` enforces.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -91,16 +91,55 @@ export function operationTable(document) {
   );
 }
 
+/**
+ * What each operation may answer, for the fake in src/testing/: its success status, and for
+ * every declared error status the `message` of the document's first example (the fake answers
+ * nothing the document does not declare). Kept apart from the operation table so that the
+ * client's bundle carries none of it.
+ */
+export function operationAnswers(document) {
+  const entries = listOperations(document).map(({ operationId, operation }) => {
+    const errors = {};
+    const retryAfter = [];
+    let success;
+    for (const [code, response] of Object.entries(operation.responses)) {
+      if (code.startsWith("2")) {
+        success ??= Number(code);
+        continue;
+      }
+      const example = Object.values(jsonContentOf(response)?.examples ?? {})[0];
+      const message = example?.value?.message;
+      if (typeof message !== "string") throw new Error(`${operationId} ${code}: no example with a message`);
+      errors[code] = message;
+      if (response.headers?.["Retry-After"]) retryAfter.push(Number(code));
+    }
+    return `  ${operationId}: ${JSON.stringify({ success, errors, retryAfter })},`;
+  });
+  return (
+    header +
+    "// Each operation's success status, its declared error statuses with the document's example message,\n" +
+    "// and the statuses that may carry Retry-After.\n" +
+    "export const operationAnswers = {\n" +
+    entries.join("\n") +
+    "\n} as const;\n"
+  );
+}
+
+function jsonContentOf(response) {
+  return response.content?.["application/json"];
+}
+
 async function types() {
   const ast = await openapiTS(new URL(`../${documentPath}`, import.meta.url));
   return header + astToString(ast);
 }
 
 export async function generatedFiles() {
-  const document = loadDocument();
+  const document = await loadDocument();
   return {
     "generated/verigator.ts": await types(),
     "generated/operation-table.ts": operationTable(document),
+    "generated/operation-answers.ts": operationAnswers(document),
   };
 }
 

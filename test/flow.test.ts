@@ -1,7 +1,9 @@
-// The two-factor flow end to end against the mock: through the client, and as the Arazzo
-// workflow that `redocly respect` runs.
+// The two-factor flow end to end against the mock and against the stateful fake of
+// verigator/testing: through the client, and as the Arazzo workflow that `redocly respect` runs.
 import { describe, expect, inject, it } from "vitest";
 import { bin, run } from "../scripts/lib/run.mjs";
+import { createVerigator } from "../src/index.js";
+import { createFakeVerigator } from "../src/testing/index.js";
 import { mockClient } from "./support/client.js";
 
 describe("two-factor flow", () => {
@@ -45,5 +47,43 @@ describe("two-factor flow", () => {
     ]);
     expect(code).not.toBe(0);
     expect(output).toMatch(/Workflows: 1 failed/);
+  });
+
+  it("the same flow against the fake: the PIN the SMS carried verifies, once", async () => {
+    const fake = createFakeVerigator({ username: "flow-user", password: "flow-pass" });
+    const verigator = createVerigator({ username: "flow-user", password: "flow-pass", fetch: fake.fetch });
+    const service = await verigator.services.create({ fqdn: "example.com", name: "My service" });
+    const user = await verigator.users.create(service.id, { id_in_service: "john.doe@verigator.com", phone_number: "+4401234567" });
+    expect(await verigator.auth.start(service.id, user.id, { method: "sms" })).toEqual({ method: "sms" });
+    const token = fake.lastPin(service.id, user.id)!;
+    expect(await verigator.auth.verify(service.id, user.id, { token })).toEqual({ verified: true, method: "sms" });
+    expect((await verigator.auth.verify(service.id, user.id, { token })).verified).toBe(false);
+    await verigator.users.delete(service.id, user.id);
+    await verigator.services.delete(service.id);
+  });
+
+  it("the Arazzo workflow passes against the fake over HTTP, which sends the PIN the workflow types", async () => {
+    const fake = createFakeVerigator({ username: "flow-user", password: "flow-pass", nextPin: () => "123456" });
+    const server = await fake.listen({ port: 0 });
+    try {
+      const { code, output } = await run(bin("redocly"), ["respect", "openapi/verigator.arazzo.yaml", "--server", `verigator=${server.url}`, "--input", "serviceAuth=flow-user:flow-pass"]);
+      expect(output).toMatch(/Steps: 4 passed, 4 total/);
+      expect(code).toBe(0);
+      expect(fake.messages.map((message) => message.pin)).toEqual(["123456"]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("the Arazzo workflow fails against the fake when the SMS carried another PIN", async () => {
+    const fake = createFakeVerigator({ username: "flow-user", password: "flow-pass", nextPin: () => "654321" });
+    const server = await fake.listen({ port: 0 });
+    try {
+      const { code, output } = await run(bin("redocly"), ["respect", "openapi/verigator.arazzo.yaml", "--server", `verigator=${server.url}`, "--input", "serviceAuth=flow-user:flow-pass"]);
+      expect(output).toMatch(/Workflows: 1 failed/);
+      expect(code).not.toBe(0);
+    } finally {
+      await server.close();
+    }
   });
 });

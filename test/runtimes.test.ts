@@ -3,7 +3,8 @@
 // cannot start fails here with its reason. The matrix goes to build/runtimes.json, which
 // `npm test` prints.
 import { execFile, spawn } from "node:child_process";
-import { createReadStream, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { root } from "../scripts/lib/document.mjs";
@@ -45,7 +46,7 @@ function record(runtime: string, version: string, out: string) {
   const result = line ? (JSON.parse(line.slice(7)) as { ok: boolean; checks: Record<string, boolean> }) : undefined;
   matrix.push({ runtime, version, ok: result?.ok === true, detail: result ? JSON.stringify(result.checks) : out.slice(0, 300) });
   expect(result, out).toBeDefined();
-  expect(result?.checks).toEqual(expect.objectContaining({ service: true, user: true, conflict: true, raw: true }));
+  expect(result?.checks).toEqual(expect.objectContaining({ service: true, user: true, conflict: true, raw: true, testing: true }));
   expect(result?.ok).toBe(true);
 }
 
@@ -62,8 +63,9 @@ async function attempt(runtime: string, version: () => Promise<string>, body: (v
 
 describe("packaging", () => {
   it("the tarball holds only what users need", () => {
-    expect(packed.files.every((file) => /^(dist\/(src|generated)\/[\w.-]+\.(js|d\.ts)|package\.json|README\.md|LICENSE)$/.test(file))).toBe(true);
-    expect(packed.files).toContain("dist/src/index.d.ts");
+    const allowed = /^(dist\/(src|src\/testing|generated)\/[\w.-]+\.(js|d\.ts)|dist\/openapi\.(yaml|json)|bin\/[\w-]+\.mjs|package\.json|README\.md|LICENSE)$/;
+    expect(packed.files.filter((file) => !allowed.test(file))).toEqual([]);
+    expect(packed.files).toEqual(expect.arrayContaining(["dist/src/index.d.ts", "dist/src/testing/index.js", "dist/openapi.yaml", "dist/openapi.json", "bin/verigator.mjs"]));
     console.log(`tarball: ${packed.bytes} bytes packed, ${packed.unpackedBytes} unpacked, ${packed.files.length} files`);
   });
 
@@ -73,10 +75,11 @@ describe("packaging", () => {
     expect(code).toBe(0);
   });
 
-  it("are-the-types-wrong reports nothing for verigator and verigator/raw (ESM only; require() works through require(esm))", async () => {
-    const { code, output: out } = await run(bin("attw"), [packed.tarball, "--profile", "esm-only", "--format", "table-flipped"]);
+  it("are-the-types-wrong reports nothing for verigator, verigator/raw and verigator/testing (ESM only; require() works through require(esm))", async () => {
+    const { code, output: out } = await run(bin("attw"), [packed.tarball, "--profile", "esm-only", "--format", "table-flipped", "--exclude-entrypoints", "./openapi.yaml", "./openapi.json"]);
     expect(out).toMatch(/"verigator" .*🟢 \(ESM\).*🟢/);
     expect(out).toMatch(/"verigator\/raw" .*🟢 \(ESM\).*🟢/);
+    expect(out).toMatch(/"verigator\/testing" .*🟢 \(ESM\).*🟢/);
     // Only the resolutions the profile checks: node10 and node16-from-CJS are listed as ignored.
     const checked = out.split("\n").filter((line) => /^│/.test(line.replace(/\x1b\[[0-9;]*m/g, "")));
     for (const row of checked) expect(row.replace(/\x1b\[[0-9;]*m/g, "").split("│").slice(2, 4).join("│")).not.toMatch(/❌|🔴|💀/);
@@ -89,6 +92,66 @@ describe("packaging", () => {
     expect(out).toContain("Checking for slow types");
     expect(out).not.toMatch(/\berror:|\[ERROR\]|\bwarning\b/i);
     expect(code).toBe(0);
+  });
+});
+
+describe("installed commands and the published document", () => {
+  // A project outside this repository, so that nothing resolves from the repository's own
+  // node_modules (Prism above all): the package as a user's CI installs it.
+  let project: string;
+  beforeAll(async () => {
+    project = mkdtempSync(`${tmpdir()}/verigator-user-`);
+    writeFileSync(`${project}/package.json`, JSON.stringify({ name: "user-app", private: true, type: "module" }));
+    const installed = await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", packed.tarball], { cwd: project });
+    expect(installed.code, installed.output).toBe(0);
+  }, 120_000);
+  afterAll(() => project && rmSync(project, { recursive: true, force: true }));
+
+  it("verigator/openapi.yaml and verigator/openapi.json resolve from the installed package, as one document", async () => {
+    const out = await output(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        `import { readFileSync } from "node:fs";
+       const yaml = readFileSync(new URL(import.meta.resolve("verigator/openapi.yaml")), "utf8");
+       const json = JSON.parse(readFileSync(new URL(import.meta.resolve("verigator/openapi.json")), "utf8"));
+       console.log(JSON.stringify({ yaml: yaml.includes("operationId: createUser"), title: json.info.title, operations: Object.keys(json.paths).length, samples: typeof json.paths["/v1/service/service"].post["x-codeSamples"][0].source }));`,
+      ],
+      project,
+    );
+    expect(JSON.parse(out)).toEqual({ yaml: true, title: "Verigator API", operations: 5, samples: "string" });
+  });
+
+  it("npx verigator contract without Prism installed says what to install, in one line", async () => {
+    const { code, output: out } = await run("npx", ["--no", "verigator", "contract", "--target", "http://127.0.0.1:9"], { cwd: project });
+    expect(out.trim()).toBe("verigator contract needs Prism: npm install --save-dev @stoplight/prism-cli@5");
+    expect(code).toBe(2);
+  });
+
+  it("npx verigator fake serves the fake; npx verigator contract passes it once Prism is installed", async () => {
+    const port = await freePort();
+    const fake = spawn(`${project}/node_modules/.bin/verigator`, ["fake", "--port", String(port), "--auth", "ci-user:ci-pass"], { cwd: project, env: quietEnv, stdio: ["ignore", "pipe", "pipe"] });
+    let log = "";
+    const ready = new Promise<void>((resolve, reject) => {
+      fake.stdout.on("data", (chunk) => ((log += chunk), log.includes("Verigator fake") && resolve()));
+      fake.stderr.on("data", (chunk) => (log += chunk));
+      fake.once("exit", (code) => reject(new Error(`verigator fake exited ${code}: ${log}`)));
+    });
+    try {
+      await ready;
+      expect(log).toContain(`http://127.0.0.1:${port}`);
+      // Prism where the user installs it: the project's node_modules (linked from this repository's copy).
+      mkdirSync(`${project}/node_modules/@stoplight`, { recursive: true });
+      symlinkSync(`${root}node_modules/@stoplight/prism-cli`, `${project}/node_modules/@stoplight/prism-cli`);
+      const { code, output: out } = await run("npx", ["--no", "verigator", "contract", "--target", `http://127.0.0.1:${port}`, "--auth", "ci-user:ci-pass"], { cwd: project });
+      expect(out).toContain("17 passed, 0 failed");
+      expect(code).toBe(0);
+      await expect.poll(() => log).toMatch(/SMS to \+4401234567: your PIN is \d{6}/);
+      matrix.push({ runtime: "bin: fake+contract", version: process.version, ok: true, detail: "" });
+    } finally {
+      fake.kill("SIGTERM");
+    }
   });
 });
 
@@ -202,6 +265,7 @@ describe("runtimes", () => {
     await run("mkdir", ["-p", dir]);
     writeFileSync(`${dir}/consumer.ts`, readFileSync(`${root}test/runtimes/consumer.ts`, "utf8"));
     writeFileSync(`${dir}/consumer-raw.ts`, readFileSync(`${root}test/runtimes/consumer-raw.ts`, "utf8"));
+    writeFileSync(`${dir}/consumer-testing.ts`, readFileSync(`${root}test/runtimes/consumer-testing.ts`, "utf8"));
     writeFileSync(
       `${dir}/tsconfig.json`,
       JSON.stringify({
@@ -214,7 +278,7 @@ describe("runtimes", () => {
           moduleResolution: resolution === "nodenext" ? "NodeNext" : "Bundler",
           types: [],
         },
-        files: ["consumer.ts", "consumer-raw.ts"],
+        files: ["consumer.ts", "consumer-raw.ts", "consumer-testing.ts"],
       }),
     );
     const { code, output: out } = await run(bin("tsc"), ["-p", `${dir}/tsconfig.json`]);
@@ -225,15 +289,16 @@ describe("runtimes", () => {
   // The oldest TypeScript the package supports (README): 5.0, skipLibCheck false, for
   // `verigator`. openapi-fetch's own .d.ts needs a newer one, so `verigator/raw` is checked
   // with the current TypeScript only (above, also with skipLibCheck false).
-  it("TypeScript 5.0 (the oldest supported) type-checks a consumer of verigator with skipLibCheck: false", async () => {
+  it("TypeScript 5.0 (the oldest supported) type-checks a consumer of verigator and verigator/testing with skipLibCheck: false", async () => {
     const dir = `${consumerDir}/ts-5.0`;
     await run("mkdir", ["-p", dir]);
     writeFileSync(`${dir}/consumer.ts`, readFileSync(`${root}test/runtimes/consumer.ts`, "utf8"));
+    writeFileSync(`${dir}/consumer-testing.ts`, readFileSync(`${root}test/runtimes/consumer-testing.ts`, "utf8"));
     writeFileSync(
       `${dir}/tsconfig.json`,
       JSON.stringify({
         compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, target: "ES2022", lib: ["ES2022", "DOM"], module: "NodeNext", moduleResolution: "NodeNext", types: [] },
-        files: ["consumer.ts"],
+        files: ["consumer.ts", "consumer-testing.ts"],
       }),
     );
     // Fetched with npm pack into build/ (a devDependency would shadow the current tsc bin).

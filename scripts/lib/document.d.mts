@@ -7,6 +7,5 @@ export interface OpenApiOperation {
   requestBody?: unknown;
   [key: string]: unknown;
 }
-export function loadDocument(path?: string): Record<string, unknown>;
-export function resolveRefs<T>(node: T, document: unknown): T;
+export function loadDocument(path?: string, options?: { dereference?: boolean }): Promise<Record<string, unknown>>;
 export function listOperations(document: unknown): { operationId: string; method: string; path: string; operation: OpenApiOperation }[];

@@ -1,35 +1,35 @@
-// Loads the OpenAPI document and resolves its local $refs, for the scripts that read it.
-import { readFileSync } from "node:fs";
+// Loads the OpenAPI document with Redocly's own bundler, so that the scripts read it exactly
+// as `redocly lint` and the rendered docs do ($refs to components and to code-sample files).
 import { fileURLToPath } from "node:url";
-import yaml from "js-yaml";
+import { bundle, createConfig } from "@redocly/openapi-core";
 
 export const root = fileURLToPath(new URL("../../", import.meta.url));
 export const documentPath = "openapi/verigator.yaml";
 export const methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 
-export function loadDocument(path = root + documentPath) {
-  return yaml.safeLoad(readFileSync(path, "utf8"));
+/**
+ * The document as one object: code samples inlined; with `dereference` (the default) every
+ * $ref replaced by its target, else component $refs kept (the form published as
+ * verigator/openapi.yaml).
+ * @param {string} [path]
+ * @param {{ dereference?: boolean }} [options]
+ * @returns {Promise<any>}
+ */
+export async function loadDocument(path = root + documentPath, { dereference = true } = {}) {
+  const config = await createConfig({});
+  const { bundle: document, problems } = await bundle({ ref: path, config, dereference });
+  const errors = problems.filter((problem) => problem.severity === "error");
+  if (errors.length) throw new Error(`${path}: ${errors.map((problem) => problem.message).join("; ")}`);
+  return document.parsed;
 }
 
-/** Follows "#/a/b" refs; sibling keys of a $ref (OpenAPI 3.1) override the target's. */
-export function resolveRefs(node, document) {
-  if (Array.isArray(node)) return node.map((item) => resolveRefs(item, document));
-  if (node === null || typeof node !== "object") return node;
-  if (typeof node.$ref === "string" && node.$ref.startsWith("#/")) {
-    const target = node.$ref
-      .slice(2)
-      .split("/")
-      .reduce((at, key) => at[key.replaceAll("~1", "/").replaceAll("~0", "~")], document);
-    const { $ref, ...siblings } = node;
-    return resolveRefs({ ...target, ...siblings }, document);
-  }
-  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, resolveRefs(value, document)]));
-}
-
-/** Every operation as { operationId, method, path, operation } with refs resolved. */
+/**
+ * Every operation of a dereferenced document.
+ * @param {any} document
+ * @returns {{ operationId: string, method: string, path: string, operation: any }[]}
+ */
 export function listOperations(document) {
-  const resolved = resolveRefs(document, document);
-  return Object.entries(resolved.paths).flatMap(([path, item]) =>
+  return Object.entries(document.paths).flatMap(([path, item]) =>
     methods
       .filter((method) => item[method])
       .map((method) => ({ operationId: item[method].operationId, method, path, operation: item[method] })),

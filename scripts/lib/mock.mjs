@@ -30,7 +30,7 @@ export function documentedAnswer(route, status, contentType) {
 }
 
 export async function startMock({ port, verbosity = "warn", document = root + documentPath } = {}) {
-  const table = routes(loadDocument(document));
+  const table = routes(await loadDocument(document));
   const prism = await startPrism({ document, verbosity });
   const server = createServer(async (request, response) => {
     const chunks = [];

@@ -2,6 +2,7 @@
 // app's own backend (another origin), which adds X-Service-Auth. A password is refused.
 import * as verigator from "verigator";
 import { createRawClient } from "verigator/raw";
+import * as testing from "verigator/testing";
 import { scenario } from "./scenario.mjs";
 
 async function run() {
@@ -14,7 +15,7 @@ async function run() {
       return error instanceof verigator.VerigatorError && /own backend/.test(error.message);
     }
   })();
-  const result = await scenario(verigator.createVerigator({ baseUrl: backend }), verigator, createRawClient({ baseUrl: backend }));
+  const result = await scenario(verigator.createVerigator({ baseUrl: backend }), verigator, createRawClient({ baseUrl: backend }), testing);
   result.checks.passwordRefused = guard;
   result.ok = result.ok && guard;
   return result;

@@ -11,7 +11,7 @@ export interface DocumentedResponse {
   examples: Record<string, unknown>;
 }
 
-export const documentedOperations = listOperations(loadDocument());
+export const documentedOperations = listOperations(await loadDocument());
 
 export const documentedResponses: DocumentedResponse[] = documentedOperations.flatMap(({ operationId, method, path, operation }) =>
   Object.entries(operation.responses).map(([status, response]) => {

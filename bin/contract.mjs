@@ -1,16 +1,24 @@
-// `npm run contract -- --target http://host:port [--auth user:pass] [--phone +44…]`
+// `verigator contract --target http://host:port [--auth user:pass] [--phone +44…]`
 // Checks a Verigator-compatible server against the document: the client drives the whole
 // flow through `prism proxy --errors`, which turns any answer that breaks the document into a
 // 500 naming the violation. The 401 and 422 probes go to the target directly, because the
 // proxy would answer those bad requests itself, and so does the `Accept: */*` probe (the Python
 // SDK's GET). A server need not produce the declared 500/503, but any 5xx it produces must
 // match the document's Error body. Prints each operation and status, pass/fail.
+// Runs from the installed package: the client by the package's own name, the document it
+// publishes, Prism as an optional peer dependency.
 import { parseArgs } from "node:util";
 import { randomUUID } from "node:crypto";
-import { createVerigator } from "../dist/src/index.js";
-import { startPrism } from "./lib/prism.mjs";
+import { fileURLToPath } from "node:url";
+import { createVerigator } from "verigator";
+import { findPrism, prismPackage, startPrism } from "./prism.mjs";
 
+const usage = "usage: verigator contract --target http://host:port [--auth user:pass] [--phone +4401234567]";
+
+/** @param {string[]} argv */
+export async function main(argv) {
 const { values } = parseArgs({
+  args: argv,
   options: {
     target: { type: "string" },
     auth: { type: "string", default: process.env.VERIGATOR_AUTH ?? "contract-user:contract-pass" },
@@ -18,14 +26,19 @@ const { values } = parseArgs({
   },
 });
 if (!values.target) {
-  console.error("usage: npm run contract -- --target http://host:port [--auth user:pass] [--phone +4401234567]");
-  process.exit(2);
+  console.error(usage);
+  return 2;
+}
+if (!findPrism()) {
+  console.error(`verigator contract needs Prism: npm install --save-dev ${prismPackage}@5`);
+  return 2;
 }
 const target = values.target.replace(/\/+$/, "");
 const [username, ...rest] = values.auth.split(":");
 const password = rest.join(":");
 
-const proxy = await startPrism({ mode: ["proxy", target, "--errors"] });
+const document = fileURLToPath(new URL("../dist/openapi.yaml", import.meta.url));
+const proxy = await startPrism({ document, mode: ["proxy", target, "--errors"] });
 let last;
 const verigator = createVerigator({
   username,
@@ -119,4 +132,5 @@ try {
 }
 const failed = results.filter((ok) => !ok).length;
 console.log(`\n${results.length - failed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+return failed ? 1 : 0;
+}

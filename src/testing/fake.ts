@@ -1,0 +1,289 @@
+// The stateful fake: services, users and PINs kept in memory, every request routed and checked
+// with what is generated from the document (operation table, schema checker, declared
+// statuses and their example messages), answers typed from generated/. Answers a standard
+// Request with a standard Response, so it serves `fake.fetch`, `fake.listen` and MSW alike.
+import { operationAnswers } from "../../generated/operation-answers.ts";
+import { operationTable } from "../../generated/operation-table.ts";
+import type { CheckedSchema } from "../schema-check.ts";
+import { findProblem } from "../schema-check.ts";
+import type { AuthMethod, AuthVerifyResult, ErrorBody, OperationId, RequestBody, ResponseBody, Service, User } from "../types.ts";
+import { matchRoute } from "./routes.ts";
+import { base32, totpCode, totpStepMs } from "./totp.ts";
+
+export interface FakeVerigatorOptions {
+  /** The credentials the fake accepts in X-Service-Auth (`username:password`). */
+  username: string;
+  password: string;
+  /** Wrong PINs allowed before verification answers `throttled` (default 5). */
+  maxAttempts?: number;
+  /** How long a PIN stays valid (default 5 minutes). */
+  pinLifetimeMs?: number;
+  /** The fake's clock (default `Date.now`); `fake.advance(ms)` moves it further. */
+  now?: () => number;
+  /** Makes each SMS PIN (default: 6 random digits); a fixed one serves flows that cannot read `lastPin`, such as an Arazzo run. */
+  nextPin?: () => string;
+  /** Where `fake.handlers` intercept requests (default https://api.verigator.com, the client's default). */
+  baseUrl?: string;
+}
+
+/** An SMS the fake "sent". */
+export interface SentMessage {
+  serviceId: string;
+  userId: string;
+  /** The user's phone number. */
+  to: string;
+  pin: string;
+  /** When, on the fake's clock (ms since the epoch). */
+  at: number;
+}
+
+type Answers = typeof operationAnswers;
+/** The error statuses the document declares for an operation. */
+export type DeclaredErrorStatus<Op extends OperationId> = keyof Answers[Op]["errors"] extends `${infer Status extends number}` ? Status : never;
+
+/** What `failNext` does to the next request for `operation`. */
+export type Fault<Op extends OperationId = OperationId> = {
+  operation: Op;
+  /** Wait this long (real time) first. */
+  delayMs?: number;
+} & (
+  /** Answer a status the document declares for the operation, with its example Error body. */
+  | { status: DeclaredErrorStatus<Op>; retryAfter?: number | string; drop?: undefined }
+  /** Close the connection without an answer: `true` before acting, `"after acting"` once the request took effect. */
+  | { drop: true | "after acting"; status?: undefined; retryAfter?: undefined }
+  /** Only wait, then serve the request normally. */
+  | { delayMs: number; status?: undefined; drop?: undefined; retryAfter?: undefined }
+);
+
+interface Pending {
+  method: AuthMethod;
+  pin: string | undefined;
+  issuedAt: number;
+  wrongTries: number;
+}
+
+interface StoredUser {
+  user: User;
+  phone: string;
+  authenticator: Uint8Array | undefined;
+  pending: Pending | undefined;
+}
+
+interface StoredService {
+  service: Service;
+  fqdn: string;
+  users: Map<string, StoredUser>;
+}
+
+/** What `handle` answers: a Response, or a connection closed without one. */
+export const dropped = Symbol("dropped");
+export type Handled = Response | typeof dropped;
+
+type Json = { [Op in OperationId]: ResponseBody<Op> }[OperationId] | ErrorBody;
+
+function json(status: number, body: Json, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+}
+
+function checkedOption(name: string, value: number | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < min) throw new RangeError(`${name} must be a number ≥ ${min}`);
+  return value;
+}
+
+function randomPin(): string {
+  const [value] = crypto.getRandomValues(new Uint32Array(1));
+  return String(value! % 1_000_000).padStart(6, "0");
+}
+
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+export function createFakeState(options: FakeVerigatorOptions) {
+  if (typeof options?.username !== "string" || typeof options.password !== "string") {
+    throw new TypeError("createFakeVerigator needs { username, password }: the credentials it accepts");
+  }
+  const expectedAuth = `${options.username}:${options.password}`;
+  const maxAttempts = checkedOption("maxAttempts", options.maxAttempts, 5, 1);
+  const pinLifetimeMs = checkedOption("pinLifetimeMs", options.pinLifetimeMs, 5 * 60_000, 0);
+  const baseNow = options.now ?? Date.now;
+  const nextPin = options.nextPin ?? randomPin;
+  let offset = 0;
+  const now = () => baseNow() + offset;
+
+  const services = new Map<string, StoredService>();
+  const messages: SentMessage[] = [];
+  const faults: Fault[] = [];
+
+  function findUser(serviceId: string, userId: string): StoredUser {
+    const found = services.get(serviceId)?.users.get(userId);
+    if (!found) throw new Error(`the fake has no user ${userId} in service ${serviceId}`);
+    return found;
+  }
+
+  function failNext<Op extends OperationId>(fault: Fault<Op>): void {
+    const answers = operationAnswers[fault?.operation] as Answers[OperationId] | undefined;
+    if (!answers) throw new TypeError(`failNext: unknown operation ${String(fault?.operation)}; one of ${Object.keys(operationAnswers).join(", ")}`);
+    if (fault.status !== undefined && !Object.hasOwn(answers.errors, fault.status)) {
+      throw new RangeError(`failNext: ${fault.operation} does not declare ${fault.status}; it declares ${Object.keys(answers.errors).join(", ")}`);
+    }
+    if (fault.retryAfter !== undefined && !(answers.retryAfter as readonly number[]).includes(fault.status as number)) {
+      throw new RangeError(`failNext: the document declares Retry-After only on ${answers.retryAfter.join(", ")}`);
+    }
+    if (fault.delayMs !== undefined) checkedOption("delayMs", fault.delayMs, 0, 0);
+    if (fault.status === undefined && fault.drop === undefined && fault.delayMs === undefined) {
+      throw new TypeError("failNext: give a status, drop or delayMs");
+    }
+    faults.push(fault as Fault);
+  }
+
+  function takeFault(operationId: OperationId): Fault | undefined {
+    const at = faults.findIndex((fault) => fault.operation === operationId);
+    return at === -1 ? undefined : faults.splice(at, 1)[0];
+  }
+
+  function error<Op extends OperationId>(operationId: Op, status: DeclaredErrorStatus<Op>, detail?: string, headers?: Record<string, string>): Response {
+    const message = (operationAnswers[operationId].errors as Record<number, string>)[status]!;
+    return json(status, { message: detail ? `${message}: ${detail}` : message }, headers);
+  }
+
+  /** The operation's rules, once the request is routed, authenticated and its body checked. */
+  function act(operationId: OperationId, params: Record<string, string>, body: unknown): Response {
+    const serviceId = params.ServiceId!;
+    const stored = services.get(serviceId);
+    if (operationId === "createService") {
+      const { fqdn, name } = body as RequestBody<"createService">;
+      if ([...services.values()].some((one) => one.fqdn === fqdn)) return error(operationId, 409);
+      const service: ResponseBody<"createService"> = { id: crypto.randomUUID(), name, ctime: new Date(now()).toISOString() };
+      services.set(service.id, { service, fqdn, users: new Map() });
+      return json(201, service);
+    }
+    if (!stored) return error(operationId, 404 as never, "no such service");
+    const userId = params.UserId;
+    const storedUser = userId === undefined ? undefined : stored.users.get(userId);
+    switch (operationId) {
+      case "getService":
+        return json(200, stored.service);
+      case "deleteService":
+        services.delete(serviceId);
+        return json(202, {});
+      case "listUsers":
+        return json(200, { users: [...stored.users.values()].map((one) => one.user) });
+      case "createUser": {
+        const { id_in_service, phone_number } = body as RequestBody<"createUser">;
+        if ([...stored.users.values()].some((one) => one.user.id_in_service === id_in_service)) return error(operationId, 409);
+        const user: ResponseBody<"createUser"> = { id: crypto.randomUUID(), ctime: new Date(now()).toISOString(), id_in_service };
+        stored.users.set(user.id, { user, phone: phone_number, authenticator: undefined, pending: undefined });
+        return json(201, user);
+      }
+    }
+    if (!storedUser) return error(operationId, 404 as never, "no such user");
+    switch (operationId) {
+      case "getUser":
+        return json(200, storedUser.user);
+      case "deleteUser":
+        stored.users.delete(storedUser.user.id);
+        return json(202, {});
+      case "startAuthentication": {
+        const { method: asked } = body as RequestBody<"startAuthentication">;
+        const method: AuthMethod = asked === "totp" && storedUser.authenticator ? "totp" : "sms";
+        const pin = method === "sms" ? String(nextPin()) : undefined;
+        storedUser.pending = { method, pin, issuedAt: now(), wrongTries: 0 };
+        if (pin) messages.push({ serviceId, userId: storedUser.user.id, to: storedUser.phone, pin, at: now() });
+        return json(200, { method } satisfies ResponseBody<"startAuthentication">);
+      }
+      case "verifyPin":
+        return json(200, verify(storedUser, (body as RequestBody<"verifyPin">).token));
+    }
+    throw new Error(`the fake has no rule for ${operationId}`);
+  }
+
+  function verify(storedUser: StoredUser, token: string): AuthVerifyResult {
+    const { pending } = storedUser;
+    const rejected = (why: "invalid" | "expired" | "throttled"): AuthVerifyResult => ({
+      verified: false,
+      ...(pending && { method: pending.method }),
+      status: { throttled: why === "throttled", expired: why === "expired", invalid: why === "invalid", result: why.toUpperCase() },
+    });
+    if (!pending) return rejected("invalid");
+    if (now() - pending.issuedAt >= pinLifetimeMs) return rejected("expired");
+    if (pending.wrongTries >= maxAttempts) return rejected("throttled");
+    const accepted =
+      pending.method === "sms"
+        ? token === pending.pin
+        : [0, -totpStepMs].some((skew) => totpCode(storedUser.authenticator!, now() + skew) === token);
+    if (!accepted) {
+      pending.wrongTries++;
+      return rejected("invalid");
+    }
+    storedUser.pending = undefined; // single use
+    return { verified: true, method: pending.method };
+  }
+
+  async function handle(request: Request): Promise<Handled> {
+    const route = matchRoute(request.method, new URL(request.url).pathname);
+    if (route.kind === "not found") return json(404, { message: "Not found" });
+    if (route.kind === "method not allowed") return json(405, { message: "Method not allowed" }, { allow: route.allow.join(", ") });
+    const { operationId, params } = route;
+    const fault = takeFault(operationId);
+    if (fault?.delayMs) await delay(fault.delayMs, request.signal);
+    if (fault?.drop === true) return dropped;
+    if (fault?.status !== undefined) {
+      const retryAfter = fault.retryAfter === undefined ? undefined : { "retry-after": String(fault.retryAfter) };
+      return error(operationId, fault.status as never, undefined, retryAfter);
+    }
+    if (request.headers.get("x-service-auth") !== expectedAuth) return error(operationId, 401);
+    const schema: CheckedSchema | undefined = (operationTable[operationId] as { request?: CheckedSchema }).request;
+    let body: unknown;
+    if (schema) {
+      try {
+        body = JSON.parse(await request.text());
+      } catch {
+        return error(operationId, 422 as never, "the body is not JSON");
+      }
+      const problem = findProblem(schema, body);
+      if (problem) return error(operationId, 422 as never, `${problem[0]} ${problem[1]}`);
+    }
+    const answer = act(operationId, params, body);
+    return fault?.drop === "after acting" ? dropped : answer;
+  }
+
+  return {
+    handle,
+    failNext,
+    messages: messages as readonly SentMessage[],
+    lastPin(serviceId: string, userId: string): string | undefined {
+      for (let at = messages.length - 1; at >= 0; at--) {
+        const message = messages[at]!;
+        if (message.serviceId === serviceId && message.userId === userId) return message.pin;
+      }
+      return undefined;
+    },
+    addAuthenticator(serviceId: string, userId: string): { secret: string } {
+      const stored = findUser(serviceId, userId);
+      stored.authenticator = crypto.getRandomValues(new Uint8Array(20));
+      return { secret: base32(stored.authenticator) };
+    },
+    totp(serviceId: string, userId: string): string {
+      const { authenticator } = findUser(serviceId, userId);
+      if (!authenticator) throw new Error(`user ${userId} has no authenticator: call fake.addAuthenticator first`);
+      return totpCode(authenticator, now());
+    },
+    advance(ms: number): void {
+      offset += checkedOption("advance(ms)", ms, 0, 0);
+    },
+    now,
+  };
+}

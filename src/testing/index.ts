@@ -1,0 +1,65 @@
+// `verigator/testing`: a stateful Verigator for tests of apps that use two-factor login.
+// Services, users and PINs persist per fake; requests are routed and checked with what is
+// generated from the document; the test reads the PIN the "SMS" carried.
+import { defaultBaseUrl } from "../options.ts";
+import type { OperationId } from "../types.ts";
+import type { Fault, FakeVerigatorOptions, SentMessage } from "./fake.ts";
+import { createFakeState, dropped } from "./fake.ts";
+import { mswHandlers } from "./msw.ts";
+import type { FakeServer, ListenOptions } from "./node.ts";
+import { listen } from "./node.ts";
+
+export type { DeclaredErrorStatus, Fault, FakeVerigatorOptions, SentMessage } from "./fake.ts";
+export type { FakeServer, ListenOptions } from "./node.ts";
+
+export interface FakeVerigator {
+  /** A `fetch` served by the fake: give it to `createVerigator({ fetch })`. Routes by path, whatever the origin. */
+  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
+  /** Every SMS "sent", oldest first. */
+  readonly messages: readonly SentMessage[];
+  /** The PIN of the last SMS sent to the user, or undefined. */
+  lastPin(serviceId: string, userId: string): string | undefined;
+  /** Gives the user an authenticator app: `totp` no longer falls back to `sms`. Returns its base32 secret. */
+  addAuthenticator(serviceId: string, userId: string): { secret: string };
+  /** The user's current authenticator code, on the fake's clock. */
+  totp(serviceId: string, userId: string): string;
+  /** Moves the fake's clock forward (PIN expiry, authenticator codes). */
+  advance(ms: number): void;
+  /** The next request for `fault.operation` fails as told (faults queue, one per request). */
+  failNext<Op extends OperationId>(fault: Fault<Op>): void;
+  /** Node only: serves the fake over HTTP on 127.0.0.1 (port 0: a free one). */
+  listen(options?: ListenOptions): Promise<FakeServer>;
+  /**
+   * Node only, needs msw 2: request handlers for `setupServer(...fake.handlers)`, matching `baseUrl`.
+   * msw is an optional peer dependency: without it this is typed any[] (the directive below).
+   * @ts-ignore */
+  readonly handlers: import("msw").HttpHandler[];
+}
+
+export function createFakeVerigator(options: FakeVerigatorOptions): FakeVerigator {
+  const state = createFakeState(options);
+  const baseUrl = options.baseUrl ?? defaultBaseUrl;
+  let handlers: FakeVerigator["handlers"] | undefined;
+  return {
+    async fetch(input, init) {
+      const request = new Request(input, init);
+      if (request.signal.aborted) throw request.signal.reason;
+      const answer = await state.handle(request);
+      if (answer !== dropped) return answer;
+      // What fetch does when the server closes the connection without answering.
+      const reset = Object.assign(new Error("the fake closed the connection without an answer (failNext drop)"), { code: "ECONNRESET" });
+      throw new TypeError("fetch failed", { cause: reset });
+    },
+    messages: state.messages,
+    lastPin: state.lastPin,
+    addAuthenticator: state.addAuthenticator,
+    totp: state.totp,
+    advance: state.advance,
+    failNext: state.failNext,
+    listen: (listenOptions) => listen(state.handle, listenOptions),
+    get handlers() {
+      handlers ??= mswHandlers<FakeVerigator["handlers"][number]>(state.handle, baseUrl);
+      return handlers;
+    },
+  };
+}

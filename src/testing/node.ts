@@ -1,0 +1,107 @@
+// What the fake needs from Node, loaded when asked for: `process.getBuiltinModule` (Node
+// 20.16+, Bun, Deno) instead of an import, so that `verigator/testing` still loads, and
+// bundles, in browsers and workers where only `fake.fetch` applies. The shapes below are
+// the few members used, so that the published types do not need @types/node.
+import type { Handled } from "./fake.ts";
+import { dropped } from "./fake.ts";
+
+interface IncomingMessage extends AsyncIterable<Uint8Array> {
+  method?: string;
+  url?: string;
+  rawHeaders: string[];
+  socket: { destroy(): void };
+}
+interface ServerResponse {
+  writeHead(status: number, headers: [string, string][]): ServerResponse;
+  end(body?: Uint8Array): void;
+  on(event: "close", listener: () => void): void;
+  writableFinished: boolean;
+}
+interface HttpServer {
+  listen(port: number, host: string, callback: () => void): void;
+  once(event: "error", listener: (error: Error) => void): void;
+  address(): { port: number } | string | null;
+  close(callback: (error?: Error) => void): void;
+  closeAllConnections(): void;
+}
+interface NodeHttp {
+  createServer(listener: (request: IncomingMessage, response: ServerResponse) => void): HttpServer;
+}
+interface NodeModule {
+  createRequire(from: string): (id: string) => unknown;
+}
+
+type GetBuiltinModule = (id: string) => unknown;
+
+export function nodeBuiltin<T>(id: string, feature: string): T {
+  const get = (globalThis as { process?: { getBuiltinModule?: GetBuiltinModule } }).process?.getBuiltinModule;
+  const found = get?.(id);
+  if (!found) throw new Error(`${feature} needs Node.js 20.16 or later (process.getBuiltinModule); in this runtime use fake.fetch`);
+  return found as T;
+}
+
+/** `require` for an optional peer dependency, resolved from this package. */
+export function requireOptional(id: string, feature: string, install: string): unknown {
+  const require = nodeBuiltin<NodeModule>("node:module", feature).createRequire(import.meta.url);
+  try {
+    return require(id);
+  } catch (error) {
+    if ((error as { code?: string }).code === "MODULE_NOT_FOUND") throw new Error(`${feature} needs ${id}: npm install --save-dev ${install}`);
+    throw error;
+  }
+}
+
+export interface FakeServer {
+  /** `http://host:port`, to use as the client's baseUrl. */
+  url: string;
+  /** Stops listening and closes open connections. */
+  close(): Promise<void>;
+}
+
+export interface ListenOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+}
+
+/** Serves `handle` over HTTP with Node's http module. */
+export function listen(handle: (request: Request) => Promise<Handled>, { port = 0, host = "127.0.0.1" }: ListenOptions = {}): Promise<FakeServer> {
+  const http = nodeBuiltin<NodeHttp>("node:http", "fake.listen");
+  const origin = (actual: number) => `http://${host.includes(":") ? `[${host}]` : host}:${actual}`;
+  let base = "";
+  const server = http.createServer(async (incoming, outgoing) => {
+    const aborted = new AbortController();
+    outgoing.on("close", () => outgoing.writableFinished || aborted.abort());
+    try {
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of incoming) chunks.push(chunk);
+      const headers = new Headers();
+      for (let i = 0; i < incoming.rawHeaders.length; i += 2) headers.append(incoming.rawHeaders[i]!, incoming.rawHeaders[i + 1]!);
+      const method = incoming.method ?? "GET";
+      const body = chunks.length && method !== "GET" && method !== "HEAD" ? new Blob(chunks as BlobPart[]) : undefined;
+      const answer = await handle(new Request(base + (incoming.url ?? "/"), { method, headers, body, signal: aborted.signal }));
+      if (answer === dropped) return incoming.socket.destroy();
+      const bytes = new Uint8Array(await answer.arrayBuffer());
+      outgoing.writeHead(answer.status, [...answer.headers]).end(bytes);
+    } catch {
+      // The client went away (abort during a delay) or the request was unreadable: nothing to answer.
+      incoming.socket.destroy();
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      base = origin(typeof address === "object" && address ? address.port : port);
+      resolve({
+        url: base,
+        close: () =>
+          new Promise<void>((done, failed) => {
+            server.close((error) => (error ? failed(error) : done()));
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,44 @@
+// Finds the operation a request is for, from the generated operation table: the same paths
+// and methods the client builds requests from, so the fake cannot serve a route the document
+// does not have.
+import { operationTable } from "../../generated/operation-table.ts";
+import type { OperationId } from "../types.ts";
+
+interface Route {
+  operationId: OperationId;
+  method: string;
+  pattern: RegExp;
+  names: string[];
+}
+
+const routes: Route[] = Object.entries(operationTable).map(([operationId, { method, path }]) => ({
+  operationId: operationId as OperationId,
+  method,
+  pattern: new RegExp(`^${path.replace(/\{\w+\}/g, "([^/]+)")}$`),
+  names: [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!),
+}));
+
+export type Match =
+  | { kind: "operation"; operationId: OperationId; params: Record<string, string> }
+  | { kind: "method not allowed"; allow: string[] }
+  | { kind: "not found" };
+
+export function matchRoute(method: string, pathname: string): Match {
+  const allow: string[] = [];
+  for (const route of routes) {
+    const found = route.pattern.exec(pathname);
+    if (!found) continue;
+    if (route.method !== method) {
+      allow.push(route.method);
+      continue;
+    }
+    const params: Record<string, string> = {};
+    try {
+      route.names.forEach((name, i) => (params[name] = decodeURIComponent(found[i + 1]!)));
+    } catch {
+      return { kind: "not found" }; // malformed percent-encoding names no resource
+    }
+    return { kind: "operation", operationId: route.operationId, params };
+  }
+  return allow.length ? { kind: "method not allowed", allow } : { kind: "not found" };
+}
