@@ -56,7 +56,7 @@ export function createFakeVerigator(options: FakeVerigatorOptions): FakeVerigato
     totp: state.totp,
     advance: state.advance,
     failNext: state.failNext,
-    listen: (listenOptions) => listen(state.handle, listenOptions),
+    listen: async (listenOptions) => listen(state.handle, listenOptions),
     get handlers() {
       handlers ??= mswHandlers<FakeVerigator["handlers"][number]>(state.handle, baseUrl);
       return handlers;

@@ -16,6 +16,7 @@ export async function scenario(verigator, module, raw, testing) {
     .then(() => undefined, (error) => error);
   checks.conflict = conflict instanceof ResourceAlreadyExistsError && conflict instanceof VerigatorError && conflict.status === 409;
   checks.testing = await fakeFlow(module, testing);
+  checks.listen = await listenOrSayWhy(testing);
   return { ok: Object.values(checks).every(Boolean), checks };
 }
 
@@ -30,4 +31,18 @@ async function fakeFlow({ createVerigator, ResourceAlreadyExistsError }, { creat
   const wrong = await verigator.auth.verify(service.id, user.id, { token: "not-the-pin" });
   const right = await verigator.auth.verify(service.id, user.id, { token: fake.lastPin(service.id, user.id) });
   return again instanceof ResourceAlreadyExistsError && wrong.status?.invalid === true && right.verified === true && fake.messages.length === 1;
+}
+
+/** `fake.listen` serves where Node's http module exists, and elsewhere rejects saying it needs Node. */
+async function listenOrSayWhy({ createFakeVerigator }) {
+  const fake = createFakeVerigator({ username: "u", password: "p" });
+  const hasNodeHttp = typeof globalThis.process?.getBuiltinModule === "function";
+  return fake.listen({ port: 0 }).then(
+    async (server) => {
+      const answer = await fetch(`${server.url}/v1/service/service/nothing`, { headers: { "x-service-auth": "u:p" } });
+      await server.close();
+      return hasNodeHttp && answer.status === 404;
+    },
+    (error) => !hasNodeHttp && /needs Node\.js/.test(error.message),
+  );
 }
