@@ -61,7 +61,18 @@ export const contenders = {
     const client = axios.create({
       baseURL: baseUrl,
       headers: { "X-Service-Auth": auth, Accept: "application/json" },
-      ...(fetchImpl === globalThis.fetch ? {} : { adapter: async (config) => ({ data: JSON.stringify(createdUser), status: 201, statusText: "Created", headers: { "content-type": "application/json" }, config, request: {} }) }),
+      ...(fetchImpl === globalThis.fetch
+        ? {}
+        : {
+            adapter: async (config) => ({
+              data: JSON.stringify(createdUser),
+              status: 201,
+              statusText: "Created",
+              headers: { "content-type": "application/json" },
+              config,
+              request: {},
+            }),
+          }),
     });
     return async () => (await client.post(path, newUser)).data;
   },

@@ -51,7 +51,13 @@ export async function loopback({ rounds = 4, sequential = 600, concurrent = 1500
   const rows = names.map((name) => {
     const sorted = latencies[name].sort((a, b) => a - b);
     const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
-    return { name, medianMs: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99), throughput1: 1000 / mean, throughput32: (rounds * concurrent) / busySeconds[name] };
+    return {
+      name,
+      medianMs: percentile(sorted, 0.5),
+      p99Ms: percentile(sorted, 0.99),
+      throughput1: 1000 / mean,
+      throughput32: (rounds * concurrent) / busySeconds[name],
+    };
   });
   const bare = rows.find((row) => row.name === "bare fetch");
   return rows.map((row) => ({ ...row, medianOverBare: row.medianMs / bare.medianMs - 1 }));

@@ -46,25 +46,55 @@ const unused = results.sizes.find((r) => r.name.includes("unused")).minBytes;
 
 say(`# Benchmarks`);
 say();
-say(`Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Date: ${new Date().toISOString().slice(0, 10)}.`);
-say(`Versions: openapi-fetch ${version("openapi-fetch")}, ky ${version("ky")}, axios ${version("axios")}, esbuild ${version("esbuild")}, typescript ${version("typescript")}, tinybench ${version("tinybench")}.`);
+say(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Date: ${new Date().toISOString().slice(0, 10)}.`,
+);
+say(
+  `Versions: openapi-fetch ${version("openapi-fetch")}, ky ${version("ky")}, axios ${version("axios")}, esbuild ${version("esbuild")}, typescript ${version("typescript")}, tinybench ${version("tinybench")}.`,
+);
 say();
 say(`## Targets`);
 say();
 say(row(["target", "measured", ""]));
 say(row(["---", "---", "---"]));
 say(row(["stubbed fetch: users.create ≥ 1.5× openapi-fetch POST", `${stubRatio.toFixed(2)}×`, met(stubRatio >= 1.5)]));
-say(row(["loopback: median ≤ 1.05× the floor (bare fetch + AbortSignal + timer)", `${overFloor.toFixed(3)}× the floor; ${(loopOver * 100).toFixed(1)} % over bare fetch`, met(overFloor <= 1.05)]));
-say(row(["whole client min+gzip ≤ 4.5 kB", `${(clientSize / 1000).toFixed(2)} kB (budget in the test: ${(budgetGzipBytes / 1000).toFixed(1)} kB)`, met(clientSize <= targetGzipBytes)]));
+say(
+  row([
+    "loopback: median ≤ 1.05× the floor (bare fetch + AbortSignal + timer)",
+    `${overFloor.toFixed(3)}× the floor; ${(loopOver * 100).toFixed(1)} % over bare fetch`,
+    met(overFloor <= 1.05),
+  ]),
+);
+say(
+  row([
+    "whole client min+gzip ≤ 4.5 kB",
+    `${(clientSize / 1000).toFixed(2)} kB (budget in the test: ${(budgetGzipBytes / 1000).toFixed(1)} kB)`,
+    met(clientSize <= targetGzipBytes),
+  ]),
+);
 say(row(["importing it without using it adds nothing", `${unused} bytes`, met(unused < 50)]));
 say(row(["document → types + docs < 5 s", `${results.build.typesAndDocs.toFixed(2)} s`, met(results.build.typesAndDocs < 5)]));
-say(row(["npm test < 3 min", results.testSeconds ? `${results.testSeconds.toFixed(0)} s` : "not run (--quick)", results.testSeconds ? met(results.testSeconds < 180) : ""]));
+say(
+  row([
+    "npm test < 3 min",
+    results.testSeconds ? `${results.testSeconds.toFixed(0)} s` : "not run (--quick)",
+    results.testSeconds ? met(results.testSeconds < 180) : "",
+  ]),
+);
 say();
 say(`## Per-call overhead, stubbed fetch (no I/O), calls/s over 5 rounds`);
 say();
 say(row(["contender", "median", "min–max", "× bare fetch"]));
 say(row(["---", "---:", "---:", "---:"]));
-for (const r of stub) say(row([r.name, Math.round(r.median).toLocaleString("en"), `${Math.round(r.min).toLocaleString("en")}–${Math.round(r.max).toLocaleString("en")}`, r.ratioToBare.toFixed(2)]));
+for (const r of stub)
+  say(
+    row([
+      r.name,
+      Math.round(r.median).toLocaleString("en"),
+      `${Math.round(r.min).toLocaleString("en")}–${Math.round(r.max).toLocaleString("en")}`,
+      r.ratioToBare.toFixed(2),
+    ]),
+  );
 say();
 say(`axios here runs with an adapter that does no I/O: it builds no Request and reads no Response, so it is not comparable with the fetch-based contenders.`);
 say();
@@ -72,7 +102,17 @@ say(`## Loopback HTTP (node:http server answering 201 like the API)`);
 say();
 say(row(["contender", "median ms", "p99 ms", "req/s at 1", "req/s at 32", "median vs bare"]));
 say(row(["---", "---:", "---:", "---:", "---:", "---:"]));
-for (const r of results.loopback) say(row([r.name, r.medianMs.toFixed(3), r.p99Ms.toFixed(3), Math.round(r.throughput1).toLocaleString("en"), Math.round(r.throughput32).toLocaleString("en"), `${(r.medianOverBare * 100).toFixed(1)} %`]));
+for (const r of results.loopback)
+  say(
+    row([
+      r.name,
+      r.medianMs.toFixed(3),
+      r.p99Ms.toFixed(3),
+      Math.round(r.throughput1).toLocaleString("en"),
+      Math.round(r.throughput32).toLocaleString("en"),
+      `${(r.medianOverBare * 100).toFixed(1)} %`,
+    ]),
+  );
 say();
 say(`axios uses its Node http adapter over loopback; the others use Node's fetch.`);
 say();
@@ -84,11 +124,15 @@ for (const r of results.sizes) say(row([r.name, r.minBytes, r.gzipBytes, r.brotl
 say();
 say(`## Type-check cost of a consumer file`);
 say();
-say(`Check time ${results.typecheck.checkSeconds} s, total ${results.typecheck.totalSeconds} s, ${results.typecheck.instantiations} instantiations, ${results.typecheck.types} types.`);
+say(
+  `Check time ${results.typecheck.checkSeconds} s, total ${results.typecheck.totalSeconds} s, ${results.typecheck.instantiations} instantiations, ${results.typecheck.types} types.`,
+);
 say();
 say(`## Build time`);
 say();
-say(`lint ${results.build.lint.toFixed(2)} s, types ${results.build.types.toFixed(2)} s, docs ${results.build.docs.toFixed(2)} s (bare-fetch median over loopback was ${bareLoop.medianMs.toFixed(3)} ms).`);
+say(
+  `lint ${results.build.lint.toFixed(2)} s, types ${results.build.types.toFixed(2)} s, docs ${results.build.docs.toFixed(2)} s (bare-fetch median over loopback was ${bareLoop.medianMs.toFixed(3)} ms).`,
+);
 
 writeFileSync(`${root}bench/results.json`, JSON.stringify(results, null, 2) + "\n");
 writeFileSync(`${root}bench/chart.svg`, chart(results));

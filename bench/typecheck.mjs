@@ -23,7 +23,10 @@ export async function flow() {
   );
   writeFileSync(
     `${dir}/tsconfig.json`,
-    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: "ES2022", lib: ["ES2022", "DOM"], module: "NodeNext", moduleResolution: "NodeNext", types: [] }, files: ["consumer.ts"] }),
+    JSON.stringify({
+      compilerOptions: { strict: true, noEmit: true, target: "ES2022", lib: ["ES2022", "DOM"], module: "NodeNext", moduleResolution: "NodeNext", types: [] },
+      files: ["consumer.ts"],
+    }),
   );
   const { code, output } = await run(`${root}node_modules/.bin/tsc`, ["-p", `${dir}/tsconfig.json`, "--extendedDiagnostics"]);
   if (code !== 0) throw new Error(output);

@@ -17,120 +17,123 @@ const usage = "usage: verigator contract --target http://host:port [--auth user:
 
 /** @param {string[]} argv */
 export async function main(argv) {
-const { values } = parseArgs({
-  args: argv,
-  options: {
-    target: { type: "string" },
-    auth: { type: "string", default: process.env.VERIGATOR_AUTH ?? "contract-user:contract-pass" },
-    phone: { type: "string", default: "+4401234567" },
-  },
-});
-if (!values.target) {
-  console.error(usage);
-  return 2;
-}
-if (!findPrism()) {
-  console.error(`verigator contract needs Prism: npm install --save-dev ${prismPackage}@5`);
-  return 2;
-}
-const target = values.target.replace(/\/+$/, "");
-const [username, ...rest] = values.auth.split(":");
-const password = rest.join(":");
-
-const document = fileURLToPath(new URL("../dist/openapi.yaml", import.meta.url));
-const proxy = await startPrism({ document, mode: ["proxy", target, "--errors"] });
-let last;
-const verigator = createVerigator({
-  username,
-  password,
-  baseUrl: proxy.url,
-  maxRetries: 0,
-  fetch: async (input, init) => (last = await fetch(input, init)),
-});
-
-/** A bad request sent straight to the target: the expected status and a JSON `message`. */
-async function direct(method, path, { auth = true, body, accept = "application/json", expectJson = false } = {}) {
-  const response = await fetch(target + path, {
-    method,
-    headers: { ...(body === undefined ? {} : { "Content-Type": "application/json" }), Accept: accept, ...(auth ? { "X-Service-Auth": values.auth } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      target: { type: "string" },
+      auth: { type: "string", default: process.env.VERIGATOR_AUTH ?? "contract-user:contract-pass" },
+      phone: { type: "string", default: "+4401234567" },
+    },
   });
-  last = response;
-  const text = await response.text();
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch {}
-  if (expectJson) {
-    if (parsed === undefined) throw Object.assign(new Error(`answer to Accept: ${accept} is not JSON: ${text.slice(0, 120)}`), { status: response.status });
-    return;
+  if (!values.target) {
+    console.error(usage);
+    return 2;
   }
-  const message = parsed?.message;
-  if (typeof message !== "string") throw Object.assign(new Error(`answer is not a JSON error object with a message: ${text.slice(0, 120)}`), { status: response.status });
-}
+  if (!findPrism()) {
+    console.error(`verigator contract needs Prism: npm install --save-dev ${prismPackage}@5`);
+    return 2;
+  }
+  const target = values.target.replace(/\/+$/, "");
+  const [username, ...rest] = values.auth.split(":");
+  const password = rest.join(":");
 
-/** Why the proxy refused the answer, from its problem+json body. */
-function violations(error) {
-  const found = error?.body?.validation;
-  return Array.isArray(found) ? found.map((v) => v.message).join("; ") : undefined;
-}
+  const document = fileURLToPath(new URL("../dist/openapi.yaml", import.meta.url));
+  const proxy = await startPrism({ document, mode: ["proxy", target, "--errors"] });
+  let last;
+  const verigator = createVerigator({
+    username,
+    password,
+    baseUrl: proxy.url,
+    maxRetries: 0,
+    fetch: async (input, init) => (last = await fetch(input, init)),
+  });
 
-const results = [];
-async function check(operationId, expected, run) {
-  last = undefined;
-  let status;
-  let problem;
+  /** A bad request sent straight to the target: the expected status and a JSON `message`. */
+  async function direct(method, path, { auth = true, body, accept = "application/json", expectJson = false } = {}) {
+    const response = await fetch(target + path, {
+      method,
+      headers: { ...(body === undefined ? {} : { "Content-Type": "application/json" }), Accept: accept, ...(auth ? { "X-Service-Auth": values.auth } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    last = response;
+    const text = await response.text();
+    let parsed;
+    try {
+      parsed = JSON.parse(text);
+    } catch {}
+    if (expectJson) {
+      if (parsed === undefined) throw Object.assign(new Error(`answer to Accept: ${accept} is not JSON: ${text.slice(0, 120)}`), { status: response.status });
+      return;
+    }
+    const message = parsed?.message;
+    if (typeof message !== "string")
+      throw Object.assign(new Error(`answer is not a JSON error object with a message: ${text.slice(0, 120)}`), { status: response.status });
+  }
+
+  /** Why the proxy refused the answer, from its problem+json body. */
+  function violations(error) {
+    const found = error?.body?.validation;
+    return Array.isArray(found) ? found.map((v) => v.message).join("; ") : undefined;
+  }
+
+  const results = [];
+  async function check(operationId, expected, run) {
+    last = undefined;
+    let status;
+    let problem;
+    try {
+      await run();
+      status = last?.status;
+    } catch (error) {
+      status = error.status;
+      problem = violations(error) ?? (status === expected ? undefined : error.message);
+    }
+    const ok = status === expected && !problem;
+    results.push(ok);
+    console.log(
+      `${ok ? "✓ pass" : "✗ FAIL"}  ${operationId.padEnd(20)} ${expected}${ok ? "" : `  — got ${status ?? "no answer"}${problem ? `: ${problem}` : ""}`}`,
+    );
+  }
+
+  const unknownId = randomUUID();
+  const fqdn = `contract-${randomUUID().slice(0, 8)}.example.com`;
+  let service;
+  let user;
   try {
-    await run();
-    status = last?.status;
+    await check("createService", 201, async () => (service = await verigator.services.create({ fqdn, name: "Contract check" })));
+    if (!service) throw new Error("createService failed; the rest of the flow needs its id");
+    const sid = service.id;
+    await check("createService", 409, () => verigator.services.create({ fqdn, name: "Contract check" }));
+    await check("getService", 200, () => verigator.services.get(sid));
+    await check("getService", 404, () => verigator.services.get(unknownId));
+    await check("getService", 401, () => direct("GET", `/v1/service/service/${sid}`, { auth: false }));
+    // The Python SDK sends Accept: */* on GET and DELETE; the document says a server answers JSON whatever Accept says.
+    await check("getService (Accept: */*)", 200, () => direct("GET", `/v1/service/service/${sid}`, { accept: "*/*", expectJson: true }));
+    const newUser = { id_in_service: `contract-${randomUUID().slice(0, 8)}`, phone_number: values.phone };
+    await check("createUser", 201, async () => (user = await verigator.users.create(sid, newUser)));
+    await check("createUser", 409, () => verigator.users.create(sid, newUser));
+    await check("createUser", 422, () => direct("POST", `/v1/service/service/${sid}/users`, { body: { id_in_service: "x", phone_number: 42 } }));
+    await check("listUsers", 200, () => verigator.users.list(sid));
+    if (user) {
+      await check("getUser", 200, () => verigator.users.get(sid, user.id));
+      await check("startAuthentication", 200, () => verigator.auth.start(sid, user.id, { method: "sms" }));
+      await check("verifyPin", 200, () => verigator.auth.verify(sid, user.id, { token: "000000" }));
+      // Messente's page lists method beside token; neither SDK sends it. Both must be accepted.
+      await check("verifyPin (with method)", 200, () => verigator.auth.verify(sid, user.id, { method: "sms", token: "000000" }));
+      await check("deleteUser", 202, () => verigator.users.delete(sid, user.id));
+      await check("getUser", 404, () => verigator.users.get(sid, user.id));
+    } else {
+      results.push(false);
+      console.log("✗ FAIL  the user flow did not run: createUser returned no user");
+    }
+    await check("deleteService", 202, () => verigator.services.delete(sid));
   } catch (error) {
-    status = error.status;
-    problem = violations(error) ?? (status === expected ? undefined : error.message);
-  }
-  const ok = status === expected && !problem;
-  results.push(ok);
-  console.log(`${ok ? "✓ pass" : "✗ FAIL"}  ${operationId.padEnd(20)} ${expected}${ok ? "" : `  — got ${status ?? "no answer"}${problem ? `: ${problem}` : ""}`}`);
-}
-
-const unknownId = randomUUID();
-const fqdn = `contract-${randomUUID().slice(0, 8)}.example.com`;
-let service;
-let user;
-try {
-  await check("createService", 201, async () => (service = await verigator.services.create({ fqdn, name: "Contract check" })));
-  if (!service) throw new Error("createService failed; the rest of the flow needs its id");
-  const sid = service.id;
-  await check("createService", 409, () => verigator.services.create({ fqdn, name: "Contract check" }));
-  await check("getService", 200, () => verigator.services.get(sid));
-  await check("getService", 404, () => verigator.services.get(unknownId));
-  await check("getService", 401, () => direct("GET", `/v1/service/service/${sid}`, { auth: false }));
-  // The Python SDK sends Accept: */* on GET and DELETE; the document says a server answers JSON whatever Accept says.
-  await check("getService (Accept: */*)", 200, () => direct("GET", `/v1/service/service/${sid}`, { accept: "*/*", expectJson: true }));
-  const newUser = { id_in_service: `contract-${randomUUID().slice(0, 8)}`, phone_number: values.phone };
-  await check("createUser", 201, async () => (user = await verigator.users.create(sid, newUser)));
-  await check("createUser", 409, () => verigator.users.create(sid, newUser));
-  await check("createUser", 422, () => direct("POST", `/v1/service/service/${sid}/users`, { body: { id_in_service: "x", phone_number: 42 } }));
-  await check("listUsers", 200, () => verigator.users.list(sid));
-  if (user) {
-    await check("getUser", 200, () => verigator.users.get(sid, user.id));
-    await check("startAuthentication", 200, () => verigator.auth.start(sid, user.id, { method: "sms" }));
-    await check("verifyPin", 200, () => verigator.auth.verify(sid, user.id, { token: "000000" }));
-    // Messente's page lists method beside token; neither SDK sends it. Both must be accepted.
-    await check("verifyPin (with method)", 200, () => verigator.auth.verify(sid, user.id, { method: "sms", token: "000000" }));
-    await check("deleteUser", 202, () => verigator.users.delete(sid, user.id));
-    await check("getUser", 404, () => verigator.users.get(sid, user.id));
-  } else {
     results.push(false);
-    console.log("✗ FAIL  the user flow did not run: createUser returned no user");
+    console.log(`✗ FAIL  ${error.message}`);
+  } finally {
+    await proxy.stop();
   }
-  await check("deleteService", 202, () => verigator.services.delete(sid));
-} catch (error) {
-  results.push(false);
-  console.log(`✗ FAIL  ${error.message}`);
-} finally {
-  await proxy.stop();
-}
-const failed = results.filter((ok) => !ok).length;
-console.log(`\n${results.length - failed} passed, ${failed} failed`);
-return failed ? 1 : 0;
+  const failed = results.filter((ok) => !ok).length;
+  console.log(`\n${results.length - failed} passed, ${failed} failed`);
+  return failed ? 1 : 0;
 }

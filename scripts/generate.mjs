@@ -74,7 +74,9 @@ export function operationTable(document) {
     if (node === null || typeof node !== "object" || Array.isArray(node)) return JSON.stringify(node);
     const key = JSON.stringify(node);
     if (constants.has(key)) return constants.get(key).name;
-    const text = `{${Object.entries(node).map(([name, value]) => `${JSON.stringify(name)}:${source(value)}`).join(",")}}`;
+    const text = `{${Object.entries(node)
+      .map(([name, value]) => `${JSON.stringify(name)}:${source(value)}`)
+      .join(",")}}`;
     if ((counts.get(key) ?? 0) < 2 || !("type" in node)) return text;
     const name = `s${constants.size}`;
     constants.set(key, { name, text });

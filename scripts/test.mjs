@@ -16,9 +16,7 @@ function totals() {
   if (!existsSync(resultsFile)) return { passed: 0, failed: 1 };
   const results = JSON.parse(readFileSync(resultsFile, "utf8"));
   // A file can fail outside its tests (a type error, a crash in a hook): count it once.
-  const failedSuites = results.testResults.filter(
-    (file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed"),
-  ).length;
+  const failedSuites = results.testResults.filter((file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed")).length;
   return {
     passed: results.numPassedTests,
     failed: results.numFailedTests + failedSuites,
@@ -41,9 +39,7 @@ rmSync(resultsFile, { force: true });
 rmSync(`${root}build/runtimes.json`, { force: true });
 const built = await step("build", "npm", ["run", "--silent", "build"]);
 const extra = process.argv.slice(2);
-const tested =
-  built &&
-  (await step("vitest", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${resultsFile}`, ...extra]));
+const tested = built && (await step("vitest", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${resultsFile}`, ...extra]));
 printRuntimeMatrix();
 const { passed, failed, skipped } = totals();
 // A failed build, or vitest exiting non-zero with every counted test passing, is one failure.

@@ -46,7 +46,12 @@ export function createVerigator(options: VerigatorOptions = {}): Verigator {
   const config = configure(options);
   const jsonHeaders = { ...config.headers, "content-type": "application/json" };
 
-  async function call<Op extends OperationId>(operationId: Op, params: PathParams<Op>, body: RequestBody<Op>, options: CallOptions | undefined): Promise<ResponseBody<Op>> {
+  async function call<Op extends OperationId>(
+    operationId: Op,
+    params: PathParams<Op>,
+    body: RequestBody<Op>,
+    options: CallOptions | undefined,
+  ): Promise<ResponseBody<Op>> {
     // Build: everything that can go wrong before sending throws here, and only here.
     const operation: Operation = operationTable[operationId];
     const { method } = operation;

@@ -23,8 +23,7 @@ export const isHttpStatus = (status: number) => status >= 200 && status <= 599;
 export function decode(answer: Answer, response: CheckedSchema | undefined, redact: Redact, where: Where): unknown {
   const { status, headers, text } = answer;
   const details = () => ({ ...where, status, headers: redactHeaders(headers, redact), requestId: headers.get("x-request-id") ?? undefined });
-  const invalid = (message: string, field?: string) =>
-    new InvalidResponseError(message, { ...details(), field, body: excerpt(redact(text)) });
+  const invalid = (message: string, field?: string) => new InvalidResponseError(message, { ...details(), field, body: excerpt(redact(text)) });
   if (!isHttpStatus(status)) throw invalid(`status ${status} is outside 200–599`);
   const isJson = jsonType.test(headers.get("content-type") ?? "");
   if (status < 300) {
@@ -35,7 +34,9 @@ export function decode(answer: Answer, response: CheckedSchema | undefined, reda
       if (!isJson) throw 0;
       value = JSON.parse(text);
     } catch {
-      throw invalid(`status ${status} with ${text === "" ? "an empty body" : isJson ? "a body that is not valid JSON" : `content type ${headers.get("content-type") ?? "none"}`}`);
+      throw invalid(
+        `status ${status} with ${text === "" ? "an empty body" : isJson ? "a body that is not valid JSON" : `content type ${headers.get("content-type") ?? "none"}`}`,
+      );
     }
     const problem = findProblem(response, value);
     if (problem) throw invalid(`the answer does not match the document: ${problem[0]} ${problem[1]}`, problem[0]);

@@ -85,7 +85,10 @@ export function serviceAuth(options: VerigatorOptions): string | undefined {
     throw configError("username and password must both be non-empty strings");
   }
   if (username.includes(":")) throw configError("username must not contain ':'");
-  for (const [field, value] of [["username", username], ["password", password]] as const) {
+  for (const [field, value] of [
+    ["username", username],
+    ["password", password],
+  ] as const) {
     // fetch trims header values and refuses line breaks, so the server would see another value than the one redacted.
     if (/[\x00-\x1f\x7f]/.test(value)) throw configError(`${field} must not contain control characters such as line breaks or tabs`);
     if (value.trim() !== value) throw configError(`${field} must not start or end with whitespace: fetch would trim it`);
@@ -93,7 +96,9 @@ export function serviceAuth(options: VerigatorOptions): string | undefined {
     if (/[^\x20-\x7e\xa0-\xff]/.test(value)) throw configError(`${field} must be printable Latin-1 text`);
   }
   if (isBrowser() && !options.dangerouslyAllowBrowser) {
-    throw configError("a password in a browser is readable by anyone: point baseUrl at your own backend, which adds X-Service-Auth (or pass dangerouslyAllowBrowser: true)");
+    throw configError(
+      "a password in a browser is readable by anyone: point baseUrl at your own backend, which adds X-Service-Auth (or pass dangerouslyAllowBrowser: true)",
+    );
   }
   return `${username}:${password}`;
 }
@@ -191,4 +196,3 @@ export function attemptPolicy(config: ClientConfig, options: CallOptions | undef
     signal: options.signal,
   };
 }
-

@@ -161,9 +161,13 @@ function watchAbort(signal: AbortSignal, onAbort: () => void): () => void {
     const all = new Set<() => void>();
     callbacks = all;
     watchers.set(signal, all);
-    signal.addEventListener("abort", () => {
-      for (const callback of all) callback();
-    }, { once: true });
+    signal.addEventListener(
+      "abort",
+      () => {
+        for (const callback of all) callback();
+      },
+      { once: true },
+    );
   }
   callbacks.add(onAbort);
   return () => callbacks.delete(onAbort);

@@ -61,11 +61,14 @@ describe("the mock enforces the document", () => {
   });
 
   it("raw returns the typed { error, response } for a 422", async () => {
-    const { data, error, response } = await createRawClient({ ...credentials, baseUrl: inject("mockUrl"), maxRetries: 0 }).POST("/v1/service/service/{ServiceId}/users", {
-      params: { path: { ServiceId: "my-service-id" } },
-      // @ts-expect-error: phone_number is required by the document
-      body: { id_in_service: "john_doe" },
-    });
+    const { data, error, response } = await createRawClient({ ...credentials, baseUrl: inject("mockUrl"), maxRetries: 0 }).POST(
+      "/v1/service/service/{ServiceId}/users",
+      {
+        params: { path: { ServiceId: "my-service-id" } },
+        // @ts-expect-error: phone_number is required by the document
+        body: { id_in_service: "john_doe" },
+      },
+    );
     expect(response.status).toBe(422);
     expect(data).toBeUndefined();
     expect(error).toEqual({ message: "Invalid data" });

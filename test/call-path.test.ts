@@ -14,7 +14,6 @@ import { faultServers, rejection } from "./support/helpers.js";
 
 const { serve, onStop } = faultServers();
 
-
 const status600: Behaviour = (request, response) => {
   response.writeHead(600, { "content-type": "application/json" }).end(JSON.stringify(service));
 };
@@ -40,10 +39,7 @@ describe("the methods call fetch once per attempt, with a URL and a plain init",
   });
 
   it("a delete accepts an empty 202 and a JSON 202 alike", async () => {
-    const server = await serve(
-      (_, response) => response.writeHead(202).end(),
-      json(202, {}),
-    );
+    const server = await serve((_, response) => response.writeHead(202).end(), json(202, {}));
     const verigator = createVerigator({ baseUrl: server.url });
     await expect(verigator.services.delete("s")).resolves.toBeUndefined();
     await expect(verigator.users.delete("s", "u")).resolves.toBeUndefined();

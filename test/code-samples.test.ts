@@ -44,9 +44,14 @@ describe("Java samples compile against the SDK's published signatures", () => {
   it("javac compiles all nine", async () => {
     const sources = readdirSync(`${samples}/java`).map((file) => `${samples}/java/${file}`);
     expect(sources).toHaveLength(documentedOperations.length);
-    const stubSources = ["Verigator", "Service", "User", "exceptions/VerigatorException", "serializers/VerificationResponse", "serializers/AuthenticationResponse"].map(
-      (name) => `${stubs}/java/com/messente/verigator/${name}.java`,
-    );
+    const stubSources = [
+      "Verigator",
+      "Service",
+      "User",
+      "exceptions/VerigatorException",
+      "serializers/VerificationResponse",
+      "serializers/AuthenticationResponse",
+    ].map((name) => `${stubs}/java/com/messente/verigator/${name}.java`);
     await runTool("javac", ["-d", `${scratch}/javac`, ...stubSources, ...sources]);
   }, 60_000);
 });

@@ -27,7 +27,16 @@ afterAll(() => {
 describe.concurrent("contract runner", () => {
   it("passes a server that follows the document, listing every operation and status", async () => {
     const { code, output } = await run("node", ["bin/verigator.mjs", "contract", "--target", conformingUrl]);
-    for (const line of ["createService        201", "createService        409", "getService           401", "createUser           422", "verifyPin            200", "verifyPin (with method) 200", "getService (Accept: */*) 200", "deleteService        202"]) {
+    for (const line of [
+      "createService        201",
+      "createService        409",
+      "getService           401",
+      "createUser           422",
+      "verifyPin            200",
+      "verifyPin (with method) 200",
+      "getService (Accept: */*) 200",
+      "deleteService        202",
+    ]) {
       expect(output).toContain(`✓ pass  ${line}`);
     }
     expect(output).not.toContain("✗");

@@ -12,7 +12,8 @@ describe.each(documentedResponses)("$operationId answers $status", (documented) 
 
   if (documented.status < 300) {
     it("resolves with the documented body", async () => {
-      const expected = documented.example === undefined ? undefined : (unwrap[documented.operationId as keyof typeof unwrap] ?? ((b: unknown) => b))(documented.example);
+      const expected =
+        documented.example === undefined ? undefined : (unwrap[documented.operationId as keyof typeof unwrap] ?? ((b: unknown) => b))(documented.example);
       await expect(call(client, prefer(documented.status))).resolves.toEqual(expected);
     });
   } else {

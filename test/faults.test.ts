@@ -26,8 +26,7 @@ afterAll(async () => {
 async function serve(...script: Behaviour[]) {
   const server = await startFaultServer(...script);
   stops.push(server.stop);
-  const client = (options: VerigatorOptions = {}) =>
-    createVerigator({ username: "u", password: "p", baseUrl: server.url, ...options });
+  const client = (options: VerigatorOptions = {}) => createVerigator({ username: "u", password: "p", baseUrl: server.url, ...options });
   return { ...server, client };
 }
 

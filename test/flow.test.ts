@@ -66,7 +66,14 @@ describe("two-factor flow", () => {
     const fake = createFakeVerigator({ username: "flow-user", password: "flow-pass", nextPin: () => "123456" });
     const server = await fake.listen({ port: 0 });
     try {
-      const { code, output } = await run(bin("redocly"), ["respect", "openapi/verigator.arazzo.yaml", "--server", `verigator=${server.url}`, "--input", "serviceAuth=flow-user:flow-pass"]);
+      const { code, output } = await run(bin("redocly"), [
+        "respect",
+        "openapi/verigator.arazzo.yaml",
+        "--server",
+        `verigator=${server.url}`,
+        "--input",
+        "serviceAuth=flow-user:flow-pass",
+      ]);
       expect(output).toMatch(/Steps: 4 passed, 4 total/);
       expect(code).toBe(0);
       expect(fake.messages.map((message) => message.pin)).toEqual(["123456"]);
@@ -79,7 +86,14 @@ describe("two-factor flow", () => {
     const fake = createFakeVerigator({ username: "flow-user", password: "flow-pass", nextPin: () => "654321" });
     const server = await fake.listen({ port: 0 });
     try {
-      const { code, output } = await run(bin("redocly"), ["respect", "openapi/verigator.arazzo.yaml", "--server", `verigator=${server.url}`, "--input", "serviceAuth=flow-user:flow-pass"]);
+      const { code, output } = await run(bin("redocly"), [
+        "respect",
+        "openapi/verigator.arazzo.yaml",
+        "--server",
+        `verigator=${server.url}`,
+        "--input",
+        "serviceAuth=flow-user:flow-pass",
+      ]);
       expect(output).toMatch(/Workflows: 1 failed/);
       expect(code).not.toBe(0);
     } finally {

@@ -54,7 +54,9 @@ describe("credentials", () => {
   });
 
   it("sends X-Service-Auth as username:password, Accept and Content-Type", async () => {
-    await client().users.create("s", { id_in_service: "a", phone_number: "+4401234567" }).catch(() => {});
+    await client()
+      .users.create("s", { id_in_service: "a", phone_number: "+4401234567" })
+      .catch(() => {});
     expect(server.seen[0]?.headers).toMatchObject({
       "x-service-auth": "u:p",
       accept: "application/json",
@@ -100,14 +102,29 @@ describe("arguments checked before sending", () => {
     ["a phone number without +", () => client().users.create("s", { id_in_service: "a", phone_number: "4401234567" }), "phone_number", /must match/],
     ["a missing phone number", () => client().users.create("s", { id_in_service: "a" } as never), "phone_number", /is required/],
     ["an empty id_in_service", () => client().users.create("s", { id_in_service: "", phone_number: "+4401234567" }), "id_in_service", /must not be empty/],
-    ["an extra field", () => client().users.create("s", { id_in_service: "a", phone_number: "+4401234567", admin: true } as never), "admin", /not a known field/],
+    [
+      "an extra field",
+      () => client().users.create("s", { id_in_service: "a", phone_number: "+4401234567", admin: true } as never),
+      "admin",
+      /not a known field/,
+    ],
     ["an unknown auth method", () => client().auth.start("s", "u", { method: "email" as "sms" }), "method", /one of sms, totp/],
     ["a body that is not an object", () => client().auth.verify("s", "u", null as never), "body", /must be an object, not null/],
     ["a negative timeout", () => client().services.get("s", { timeoutMs: -1 }), undefined, /timeoutMs must be a number from 1 to 2147483647, got -1/],
     ["a zero timeout", () => client().services.get("s", { timeoutMs: 0 }), undefined, /timeoutMs must be a number from 1/],
-    ["a timeout past what timers can wait", () => client().services.get("s", { timeoutMs: 2 ** 31 }), undefined, /timeoutMs must be a number from 1 to 2147483647, got 2147483648/],
+    [
+      "a timeout past what timers can wait",
+      () => client().services.get("s", { timeoutMs: 2 ** 31 }),
+      undefined,
+      /timeoutMs must be a number from 1 to 2147483647, got 2147483648/,
+    ],
     ["a header value that is not bytes", () => client().services.get("s", { headers: { "X-Note": "✓" } }), "X-Note", /header X-Note must be Latin-1 text/],
-    ["a NaN retry count", () => client().services.get("s", { maxRetries: Number.NaN }), undefined, /maxRetries must be a number from 0 to 9007199254740991, got NaN/],
+    [
+      "a NaN retry count",
+      () => client().services.get("s", { maxRetries: Number.NaN }),
+      undefined,
+      /maxRetries must be a number from 0 to 9007199254740991, got NaN/,
+    ],
   ])("%s is refused with InvalidDataError naming the field", async (_, call, field, message) => {
     const error = await call().then(
       () => expect.unreachable("resolved"),

@@ -12,9 +12,7 @@ const runs = { numRuns: 1000 };
 /** Answers like the document's first success example for the request's operation. */
 const documentedAnswer: FetchLike = async (input, init) => {
   const segments = new URL(input).pathname.split("/").length;
-  const success = documentedResponses.find(
-    (r) => r.method === init.method && r.path.split("/").length === segments && r.status < 300,
-  );
+  const success = documentedResponses.find((r) => r.method === init.method && r.path.split("/").length === segments && r.status < 300);
   if (!success) return new Response(JSON.stringify({ message: "Not found" }), { status: 404, headers: { "content-type": "application/json" } });
   return success.example === undefined
     ? new Response(null, { status: success.status })
@@ -73,7 +71,12 @@ describe("any answer", () => {
   const answer = fc.record({
     status: fc.integer({ min: 200, max: 599 }),
     contentType: fc.constantFrom("application/json", "application/problem+json", "text/html", "text/plain", ""),
-    body: fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((value) => JSON.stringify(value)), fc.constant("")),
+    body: fc.oneof(
+      fc.string(),
+      fc.json(),
+      fc.jsonValue().map((value) => JSON.stringify(value)),
+      fc.constant(""),
+    ),
   });
 
   it("resolves or rejects with a VerigatorError for every operation", async () => {
@@ -108,13 +111,21 @@ describe("any answer", () => {
 describe("Retry-After", () => {
   it("never waits less than the backoff, never NaN, and anything over 60 s means stop", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.double().map(String), fc.date().map((d) => (Number.isNaN(d.getTime()) ? "x" : d.toUTCString()))), fc.nat(5), (header, retry) => {
-        const ms = retryDelayMs(retry, header);
-        expect(Number.isNaN(ms)).toBe(false);
-        expect(ms).toBeGreaterThanOrEqual(Math.min(500 * 2 ** retry, 8000) * 0.75);
-        expect(ms === Infinity || ms <= 60_000).toBe(true);
-        expect(backoffMs(retry)).toBeLessThanOrEqual(8000);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.double().map(String),
+          fc.date().map((d) => (Number.isNaN(d.getTime()) ? "x" : d.toUTCString())),
+        ),
+        fc.nat(5),
+        (header, retry) => {
+          const ms = retryDelayMs(retry, header);
+          expect(Number.isNaN(ms)).toBe(false);
+          expect(ms).toBeGreaterThanOrEqual(Math.min(500 * 2 ** retry, 8000) * 0.75);
+          expect(ms === Infinity || ms <= 60_000).toBe(true);
+          expect(backoffMs(retry)).toBeLessThanOrEqual(8000);
+        },
+      ),
       runs,
     );
   });

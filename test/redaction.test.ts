@@ -23,8 +23,16 @@ const cases: [string, Behaviour | "refused", (v: Verigator) => Promise<unknown>]
   ["404", json(404, { message: "Not found" }), (v) => v.users.get("s", "u")],
   ["409", json(409, { message: "User already exists" }), (v) => v.users.create("s", { id_in_service: "a", phone_number: "+4401234567" })],
   ["500", json(500, { message: "oops" }), (v) => v.services.delete("s")],
-  ["HTML that echoes the password", (request, response) => text(502, `<p>${String(request.headers["x-service-auth"])}</p>`, "text/html")(request, response, ""), (v) => v.services.get("s")],
-  ["a 200 with the wrong shape that echoes the header", (request, response) => json(200, { id: request.headers["x-service-auth"] })(request, response, ""), (v) => v.services.get("s")],
+  [
+    "HTML that echoes the password",
+    (request, response) => text(502, `<p>${String(request.headers["x-service-auth"])}</p>`, "text/html")(request, response, ""),
+    (v) => v.services.get("s"),
+  ],
+  [
+    "a 200 with the wrong shape that echoes the header",
+    (request, response) => json(200, { id: request.headers["x-service-auth"] })(request, response, ""),
+    (v) => v.services.get("s"),
+  ],
   ["timeout", hang, (v) => v.services.get("s")],
   ["connection dropped", dropBeforeAnswer, (v) => v.services.get("s")],
   ["connection refused", "refused", (v) => v.services.get("s")],

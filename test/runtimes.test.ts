@@ -65,7 +65,9 @@ describe("packaging", () => {
   it("the tarball holds only what users need", () => {
     const allowed = /^(dist\/(src|src\/testing|generated)\/[\w.-]+\.(js|d\.ts)|dist\/openapi\.(yaml|json)|bin\/[\w-]+\.mjs|package\.json|README\.md|LICENSE)$/;
     expect(packed.files.filter((file) => !allowed.test(file))).toEqual([]);
-    expect(packed.files).toEqual(expect.arrayContaining(["dist/src/index.d.ts", "dist/src/testing/index.js", "dist/openapi.yaml", "dist/openapi.json", "bin/verigator.mjs"]));
+    expect(packed.files).toEqual(
+      expect.arrayContaining(["dist/src/index.d.ts", "dist/src/testing/index.js", "dist/openapi.yaml", "dist/openapi.json", "bin/verigator.mjs"]),
+    );
     console.log(`tarball: ${packed.bytes} bytes packed, ${packed.unpackedBytes} unpacked, ${packed.files.length} files`);
   });
 
@@ -76,13 +78,29 @@ describe("packaging", () => {
   });
 
   it("are-the-types-wrong reports nothing for verigator, verigator/raw and verigator/testing (ESM only; require() works through require(esm))", async () => {
-    const { code, output: out } = await run(bin("attw"), [packed.tarball, "--profile", "esm-only", "--format", "table-flipped", "--exclude-entrypoints", "./openapi.yaml", "./openapi.json"]);
+    const { code, output: out } = await run(bin("attw"), [
+      packed.tarball,
+      "--profile",
+      "esm-only",
+      "--format",
+      "table-flipped",
+      "--exclude-entrypoints",
+      "./openapi.yaml",
+      "./openapi.json",
+    ]);
     expect(out).toMatch(/"verigator" .*🟢 \(ESM\).*🟢/);
     expect(out).toMatch(/"verigator\/raw" .*🟢 \(ESM\).*🟢/);
     expect(out).toMatch(/"verigator\/testing" .*🟢 \(ESM\).*🟢/);
     // Only the resolutions the profile checks: node10 and node16-from-CJS are listed as ignored.
     const checked = out.split("\n").filter((line) => /^│/.test(line.replace(/\x1b\[[0-9;]*m/g, "")));
-    for (const row of checked) expect(row.replace(/\x1b\[[0-9;]*m/g, "").split("│").slice(2, 4).join("│")).not.toMatch(/❌|🔴|💀/);
+    for (const row of checked)
+      expect(
+        row
+          .replace(/\x1b\[[0-9;]*m/g, "")
+          .split("│")
+          .slice(2, 4)
+          .join("│"),
+      ).not.toMatch(/❌|🔴|💀/);
     expect(code).toBe(0);
   });
 
@@ -131,7 +149,11 @@ describe("installed commands and the published document", () => {
 
   it("npx verigator fake serves the fake; npx verigator contract passes it once Prism is installed", async () => {
     const port = await freePort();
-    const fake = spawn(`${project}/node_modules/.bin/verigator`, ["fake", "--port", String(port), "--auth", "ci-user:ci-pass"], { cwd: project, env: quietEnv, stdio: ["ignore", "pipe", "pipe"] });
+    const fake = spawn(`${project}/node_modules/.bin/verigator`, ["fake", "--port", String(port), "--auth", "ci-user:ci-pass"], {
+      cwd: project,
+      env: quietEnv,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let log = "";
     const ready = new Promise<void>((resolve, reject) => {
       fake.stdout.on("data", (chunk) => ((log += chunk), log.includes("Verigator fake") && resolve()));
@@ -144,7 +166,9 @@ describe("installed commands and the published document", () => {
       // Prism where the user installs it: the project's node_modules (linked from this repository's copy).
       mkdirSync(`${project}/node_modules/@stoplight`, { recursive: true });
       symlinkSync(`${root}node_modules/@stoplight/prism-cli`, `${project}/node_modules/@stoplight/prism-cli`);
-      const { code, output: out } = await run("npx", ["--no", "verigator", "contract", "--target", `http://127.0.0.1:${port}`, "--auth", "ci-user:ci-pass"], { cwd: project });
+      const { code, output: out } = await run("npx", ["--no", "verigator", "contract", "--target", `http://127.0.0.1:${port}`, "--auth", "ci-user:ci-pass"], {
+        cwd: project,
+      });
       expect(out).toContain("17 passed, 0 failed");
       expect(code).toBe(0);
       await expect.poll(() => log).toMatch(/SMS to \+4401234567: your PIN is \d{6}/);
@@ -157,73 +181,112 @@ describe("installed commands and the published document", () => {
 
 describe("runtimes", () => {
   it("Node 20 (this machine's), ESM", async () => {
-    await attempt("node (ESM)", async () => process.version, async (version) => {
-      record("node (ESM)", version, await output(process.execPath, ["server-runtime.mjs", inject("mockUrl")]));
-    });
+    await attempt(
+      "node (ESM)",
+      async () => process.version,
+      async (version) => {
+        record("node (ESM)", version, await output(process.execPath, ["server-runtime.mjs", inject("mockUrl")]));
+      },
+    );
   });
 
   it("Node 20, plain require()", async () => {
-    await attempt("node (require)", async () => process.version, async (version) => {
-      record("node (require)", version, await output(process.execPath, ["require.cjs", inject("mockUrl")]));
-    });
+    await attempt(
+      "node (require)",
+      async () => process.version,
+      async (version) => {
+        record("node (require)", version, await output(process.execPath, ["require.cjs", inject("mockUrl")]));
+      },
+    );
   });
 
   it.each(nodeVersions)("Node %s from the npm registry, ESM", async (wanted) => {
     const node = await nodeBinary(wanted);
     const runtime = `node ${wanted.split(".")[0]} (ESM)`;
-    await attempt(runtime, () => output(node, ["--version"]), async (version) => {
-      expect(version).toBe(`v${wanted}`);
-      record(runtime, version, await output(node, ["server-runtime.mjs", inject("mockUrl")]));
-    });
+    await attempt(
+      runtime,
+      () => output(node, ["--version"]),
+      async (version) => {
+        expect(version).toBe(`v${wanted}`);
+        record(runtime, version, await output(node, ["server-runtime.mjs", inject("mockUrl")]));
+      },
+    );
   });
 
   it.each(nodeVersions)("Node %s from the npm registry, plain require()", async (wanted) => {
     const node = await nodeBinary(wanted);
     const runtime = `node ${wanted.split(".")[0]} (require)`;
-    await attempt(runtime, () => output(node, ["--version"]), async (version) => {
-      record(runtime, version, await output(node, ["require.cjs", inject("mockUrl")]));
-    });
+    await attempt(
+      runtime,
+      () => output(node, ["--version"]),
+      async (version) => {
+        record(runtime, version, await output(node, ["require.cjs", inject("mockUrl")]));
+      },
+    );
   });
 
   it("Deno, importing the package from node_modules with network limited to loopback", async () => {
     const deno = bin("deno");
-    await attempt("deno", async () => (await output(deno, ["--version"])).split("\n")[0] ?? "", async (version) => {
-      const host = new URL(inject("mockUrl")).host;
-      record("deno", version, await output(deno, ["run", `--allow-net=${host},127.0.0.1`, "--allow-read=.", "server-runtime.mjs", inject("mockUrl")]));
-    });
+    await attempt(
+      "deno",
+      async () => (await output(deno, ["--version"])).split("\n")[0] ?? "",
+      async (version) => {
+        const host = new URL(inject("mockUrl")).host;
+        record("deno", version, await output(deno, ["run", `--allow-net=${host},127.0.0.1`, "--allow-read=.", "server-runtime.mjs", inject("mockUrl")]));
+      },
+    );
   });
 
   it("Bun", async () => {
     const bun = bin("bun");
-    await attempt("bun", () => output(bun, ["--version"]), async (version) => {
-      record("bun", version, await output(bun, ["server-runtime.mjs", inject("mockUrl")]));
-    });
+    await attempt(
+      "bun",
+      () => output(bun, ["--version"]),
+      async (version) => {
+        record("bun", version, await output(bun, ["server-runtime.mjs", inject("mockUrl")]));
+      },
+    );
   });
 
   it("Cloudflare workerd, a worker bundled with esbuild (no Node compatibility flag)", async () => {
     const workerd = bin("workerd");
-    await attempt("workerd", () => output(workerd, ["--version"]), async (version) => {
-      await output(bin("esbuild"), ["worker.mjs", "--bundle", "--format=esm", "--platform=neutral", "--main-fields=module,main", "--conditions=worker,browser", "--outfile=worker.bundle.js"]);
-      const port = await freePort();
-      const config = readFileSync(`${root}test/runtimes/worker.capnp.template`, "utf8")
-        .replace("{{PORT}}", String(port))
-        .replace("{{MOCK_URL}}", inject("mockUrl"));
-      writeFileSync(`${consumerDir}/worker.capnp`, config);
-      const child = spawn(workerd, ["serve", "worker.capnp"], { cwd: consumerDir, env: quietEnv, stdio: ["ignore", "pipe", "pipe"] });
-      let log = "";
-      child.stdout.on("data", (chunk) => (log += chunk));
-      child.stderr.on("data", (chunk) => (log += chunk));
-      try {
-        let answer: string | undefined;
-        for (let tries = 0; tries < 50 && answer === undefined; tries++) {
-          answer = await fetch(`http://127.0.0.1:${port}/`).then((response) => response.text(), () => undefined);
-          if (answer === undefined) await new Promise((resolve) => setTimeout(resolve, 100));
+    await attempt(
+      "workerd",
+      () => output(workerd, ["--version"]),
+      async (version) => {
+        await output(bin("esbuild"), [
+          "worker.mjs",
+          "--bundle",
+          "--format=esm",
+          "--platform=neutral",
+          "--main-fields=module,main",
+          "--conditions=worker,browser",
+          "--outfile=worker.bundle.js",
+        ]);
+        const port = await freePort();
+        const config = readFileSync(`${root}test/runtimes/worker.capnp.template`, "utf8")
+          .replace("{{PORT}}", String(port))
+          .replace("{{MOCK_URL}}", inject("mockUrl"));
+        writeFileSync(`${consumerDir}/worker.capnp`, config);
+        const child = spawn(workerd, ["serve", "worker.capnp"], { cwd: consumerDir, env: quietEnv, stdio: ["ignore", "pipe", "pipe"] });
+        let log = "";
+        child.stdout.on("data", (chunk) => (log += chunk));
+        child.stderr.on("data", (chunk) => (log += chunk));
+        try {
+          let answer: string | undefined;
+          for (let tries = 0; tries < 50 && answer === undefined; tries++) {
+            answer = await fetch(`http://127.0.0.1:${port}/`).then(
+              (response) => response.text(),
+              () => undefined,
+            );
+            if (answer === undefined) await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+          record("workerd", version, `RESULT ${answer ?? log}`);
+        } finally {
+          child.kill();
         }
-        record("workerd", version, `RESULT ${answer ?? log}`);
-      } finally {
-        child.kill();
-      }
-    });
+      },
+    );
   });
 
   it("Chromium: a bundled page calls its own backend cross-origin; a password is refused", async () => {
@@ -243,16 +306,20 @@ describe("runtimes", () => {
       throw error;
     });
     try {
-      await attempt("chromium", async () => browser.version(), async (version) => {
-        const tab = await browser.newPage();
-        const blocked: string[] = [];
-        await tab.route("**/*", (route) => (isLoopback(route.request().url()) ? route.continue() : (blocked.push(route.request().url()), route.abort())));
-        await tab.goto(`${pageOrigin}/?backend=${encodeURIComponent(backend.url)}`);
-        const result = await tab.evaluate(() => (window as unknown as { verigatorResult: Promise<unknown> }).verigatorResult);
-        record("chromium", version, `RESULT ${JSON.stringify(result)}`);
-        expect((result as { checks: Record<string, boolean> }).checks.passwordRefused).toBe(true);
-        expect(blocked).toEqual([]);
-      });
+      await attempt(
+        "chromium",
+        async () => browser.version(),
+        async (version) => {
+          const tab = await browser.newPage();
+          const blocked: string[] = [];
+          await tab.route("**/*", (route) => (isLoopback(route.request().url()) ? route.continue() : (blocked.push(route.request().url()), route.abort())));
+          await tab.goto(`${pageOrigin}/?backend=${encodeURIComponent(backend.url)}`);
+          const result = await tab.evaluate(() => (window as unknown as { verigatorResult: Promise<unknown> }).verigatorResult);
+          record("chromium", version, `RESULT ${JSON.stringify(result)}`);
+          expect((result as { checks: Record<string, boolean> }).checks.passwordRefused).toBe(true);
+          expect(blocked).toEqual([]);
+        },
+      );
     } finally {
       await browser.close();
       backend.close();
@@ -297,7 +364,16 @@ describe("runtimes", () => {
     writeFileSync(
       `${dir}/tsconfig.json`,
       JSON.stringify({
-        compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, target: "ES2022", lib: ["ES2022", "DOM"], module: "NodeNext", moduleResolution: "NodeNext", types: [] },
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          target: "ES2022",
+          lib: ["ES2022", "DOM"],
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          types: [],
+        },
         files: ["consumer.ts", "consumer-testing.ts"],
       }),
     );

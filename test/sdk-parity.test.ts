@@ -75,7 +75,10 @@ describe("answer fields seen in the wild are declared and typed", () => {
   const raw = () => createRawClient({ ...credentials, baseUrl: inject("mockUrl"), maxRetries: 0 });
 
   it("count and total beside users", async () => {
-    const { data } = await raw().GET("/v1/service/service/{ServiceId}/users", { params: { path: { ServiceId: serviceId } }, headers: prefer(200, "withCounts").headers });
+    const { data } = await raw().GET("/v1/service/service/{ServiceId}/users", {
+      params: { path: { ServiceId: serviceId } },
+      headers: prefer(200, "withCounts").headers,
+    });
     const count: number | undefined = data?.count;
     const total: number | undefined = data?.total;
     expect([count, total]).toEqual([1, 1]);
@@ -101,7 +104,12 @@ describe("5xx can be tested against the mock", () => {
     expect(answer.status).toBe(status);
     expect(await answer.json()).toEqual({ message: expect.any(String) });
     if (status === 503) expect(answer.headers.get("retry-after")).toBe("30");
-    const error = await mockClient().services.get(serviceId, prefer(status)).then(() => undefined, (reason: unknown) => reason);
+    const error = await mockClient()
+      .services.get(serviceId, prefer(status))
+      .then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
     expect(error).toBeInstanceOf(InternalError);
     expect(error).toMatchObject({ status });
   });

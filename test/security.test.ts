@@ -14,7 +14,6 @@ import { faultServers, rejection } from "./support/helpers.js";
 
 const { serve } = faultServers();
 
-
 /** Every way an error can be shown: message, stack, JSON, inspect, body, headers, and its cause chain. */
 function renderings(error: unknown): string {
   const out = [String(error), inspect(error, { depth: Infinity, showHidden: true }), JSON.stringify(error)];
@@ -37,11 +36,26 @@ function recordingLogger(lines: string[]): Logger {
 const toUnicodeEscapes = (s: string, also: RegExp) => s.replace(also, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 const encoders: Record<string, { type: string; encode: (value: string) => string }> = {
   "JSON (Node)": { type: "application/json", encode: (v) => JSON.stringify({ message: `bad credentials ${v}` }) },
-  "JSON (Go: \\u0026 \\u003c \\u003e)": { type: "application/json", encode: (v) => toUnicodeEscapes(JSON.stringify({ message: `bad credentials ${v}` }), /[&<>]/g) },
-  "JSON (PHP: \\/ and \\u00e4)": { type: "application/json", encode: (v) => toUnicodeEscapes(JSON.stringify({ message: `bad credentials ${v}` }), /[^\x00-\x7f]/g).replace(/\//g, "\\/") },
-  "JSON (Python ensure_ascii)": { type: "application/json", encode: (v) => toUnicodeEscapes(JSON.stringify({ message: `bad credentials ${v}` }), /[^\x00-\x7f]/g).replace(/,/g, ", ") },
-  "JSON (uppercase \\u escapes of everything)": { type: "application/json", encode: (v) => `{"message":"${[...v].map((c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`).join("")}"}` },
-  "HTML entities": { type: "text/html", encode: (v) => `<p>${v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;")}</p>` },
+  "JSON (Go: \\u0026 \\u003c \\u003e)": {
+    type: "application/json",
+    encode: (v) => toUnicodeEscapes(JSON.stringify({ message: `bad credentials ${v}` }), /[&<>]/g),
+  },
+  "JSON (PHP: \\/ and \\u00e4)": {
+    type: "application/json",
+    encode: (v) => toUnicodeEscapes(JSON.stringify({ message: `bad credentials ${v}` }), /[^\x00-\x7f]/g).replace(/\//g, "\\/"),
+  },
+  "JSON (Python ensure_ascii)": {
+    type: "application/json",
+    encode: (v) => toUnicodeEscapes(JSON.stringify({ message: `bad credentials ${v}` }), /[^\x00-\x7f]/g).replace(/,/g, ", "),
+  },
+  "JSON (uppercase \\u escapes of everything)": {
+    type: "application/json",
+    encode: (v) => `{"message":"${[...v].map((c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`).join("")}"}`,
+  },
+  "HTML entities": {
+    type: "text/html",
+    encode: (v) => `<p>${v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;")}</p>`,
+  },
   "HTML numeric entities": { type: "text/html", encode: (v) => `<p>${[...v].map((c) => `&#${c.codePointAt(0)};`).join("")}</p>` },
   "percent-encoded": { type: "text/plain", encode: (v) => `auth=${encodeURIComponent(v)}` },
   "form-encoded": { type: "text/plain", encode: (v) => new URLSearchParams({ auth: v }).toString() },
@@ -89,14 +103,25 @@ describe.concurrent("every kind of error, through the logger at debug", () => {
   const username = "acme-api";
   const password = 'Pa"55&<w/ord>ä';
   const header = `${username}:${password}`;
-  const echoJson = (status: number, extra: Record<string, string> = {}): Behaviour => (request, response) =>
-    json(status, { message: `wrong password ${String(request.headers["x-service-auth"])}`, echo: request.headers }, { "x-echo": encodeURIComponent(header), ...extra })(request, response, "");
+  const echoJson =
+    (status: number, extra: Record<string, string> = {}): Behaviour =>
+    (request, response) =>
+      json(
+        status,
+        { message: `wrong password ${String(request.headers["x-service-auth"])}`, echo: request.headers },
+        { "x-echo": encodeURIComponent(header), ...extra },
+      )(request, response, "");
   const cases: [string, Behaviour | "refused" | "fetch", (v: Verigator) => Promise<unknown>][] = [
     ["401", echoJson(401), (v) => v.services.get("s")],
     ["422", echoJson(422), (v) => v.users.create("s", { id_in_service: "a", phone_number: "+4401234567" })],
     ["429", echoJson(429, { "retry-after": "120" }), (v) => v.services.get("s")],
     ["500", echoJson(500), (v) => v.users.create("s", { id_in_service: "a", phone_number: "+4401234567" })],
-    ["HTML 502", (request, response) => text(502, `<p>${String(request.headers["x-service-auth"]).replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`, "text/html")(request, response, ""), (v) => v.services.get("s")],
+    [
+      "HTML 502",
+      (request, response) =>
+        text(502, `<p>${String(request.headers["x-service-auth"]).replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`, "text/html")(request, response, ""),
+      (v) => v.services.get("s"),
+    ],
     ["200 of the wrong shape", (request, response) => json(200, { id: request.headers["x-service-auth"] })(request, response, ""), (v) => v.services.get("s")],
     ["refused connection", "refused", (v) => v.services.get("s")],
     ["a fetch that fails quoting the headers", "fetch", (v) => v.services.get("s")],
@@ -112,7 +137,16 @@ describe.concurrent("every kind of error, through the logger at debug", () => {
         throw new TypeError(`fetch failed: ${JSON.stringify(init?.headers)}`, { cause: inner });
       };
     } else if (behaviour !== "refused") baseUrl = (await serve(behaviour)).url;
-    const verigator = createVerigator({ username, password, baseUrl, maxRetries: 1, timeoutMs: 2000, logger: recordingLogger(lines), logLevel: "debug", ...(fetchImpl && { fetch: fetchImpl }) });
+    const verigator = createVerigator({
+      username,
+      password,
+      baseUrl,
+      maxRetries: 1,
+      timeoutMs: 2000,
+      logger: recordingLogger(lines),
+      logLevel: "debug",
+      ...(fetchImpl && { fetch: fetchImpl }),
+    });
     const error = await rejection(call(verigator));
     expect(error).toBeInstanceOf(VerigatorError);
     const shown = [renderings(error), ...lines].join("\n");
@@ -146,7 +180,10 @@ describe("a property: any Latin-1 password, any server encoding", () => {
             expect(renderings(error)).not.toContain(password);
             return;
           }
-          const error = await verigator.services.get("s").then(() => undefined, (reason: unknown) => reason);
+          const error = await verigator.services.get("s").then(
+            () => undefined,
+            (reason: unknown) => reason,
+          );
           const shown = renderings(error);
           expect(shown).not.toContain(password);
           expect(shown).not.toContain(`${username}:${password}`);
@@ -195,7 +232,13 @@ describe("per-call headers cannot replace what the client sets", () => {
       const server = await serve(json(201, user));
       const verigator = createVerigator({ username: "u", password: "pass-word-1", baseUrl: server.url });
       const started = performance.now();
-      const error = await rejection(verigator.users.create("s", { id_in_service: "a", phone_number: "+4401234567" }, { headers: { [name]: name === "Content-Length" ? "1" : "other:secret" } }));
+      const error = await rejection(
+        verigator.users.create(
+          "s",
+          { id_in_service: "a", phone_number: "+4401234567" },
+          { headers: { [name]: name === "Content-Length" ? "1" : "other:secret" } },
+        ),
+      );
       expect(error).toBeInstanceOf(InvalidDataError);
       expect(error.field).toBe(name);
       expect(error.message).toContain(name);
@@ -218,7 +261,9 @@ describe("per-call headers cannot replace what the client sets", () => {
 
 describe("bounded errors", () => {
   it("a server's message is cut to a few hundred characters, without control characters or ANSI escapes", async () => {
-    const server = await serve(json(409, { message: `User already exists\n\u001b[31mFAKE LOG LINE\u001b[0m\r\n${"x".repeat(10_000)}` }, { "x-request-id": "req-9" }));
+    const server = await serve(
+      json(409, { message: `User already exists\n\u001b[31mFAKE LOG LINE\u001b[0m\r\n${"x".repeat(10_000)}` }, { "x-request-id": "req-9" }),
+    );
     const error = await rejection(createVerigator({ baseUrl: server.url }).users.create("s", { id_in_service: "a", phone_number: "+4401234567" }));
     expect(error.message.length).toBeLessThanOrEqual(301);
     expect(error.message).toMatch(/^User already exists FAKE LOG LINE x+…$/);

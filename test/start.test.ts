@@ -13,7 +13,13 @@ it("serves the mock and the docs, and stops on SIGTERM", async () => {
   expect(docs.code, docs.output).toBe(0);
   const [mockPort, docsPort, fakePort] = [await freePort(), await freePort(), await freePort()];
   const child = spawn(process.execPath, ["scripts/serve.mjs"], {
-    env: { ...process.env, MOCK_PORT: String(mockPort), DOCS_PORT: String(docsPort), FAKE_PORT: String(fakePort), DOCS_FILE: `${root}build/start-test/index.html` },
+    env: {
+      ...process.env,
+      MOCK_PORT: String(mockPort),
+      DOCS_PORT: String(docsPort),
+      FAKE_PORT: String(fakePort),
+      DOCS_FILE: `${root}build/start-test/index.html`,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -40,7 +46,10 @@ it("serves the mock and the docs, and stops on SIGTERM", async () => {
     expect(printed).toContain(`curl -s -X POST http://127.0.0.1:${fakePort}/v1/service/service`);
     const session = await run("sh", ["-c", `set -e\n${printed}`]);
     expect(session.code, session.output).toBe(0);
-    const [added, listed, again] = session.output.trim().split("\n").map((line) => line.split(/ (?=\d{3}$)/));
+    const [added, listed, again] = session.output
+      .trim()
+      .split("\n")
+      .map((line) => line.split(/ (?=\d{3}$)/));
     expect(added?.[1]).toBe("201");
     expect(JSON.parse(added?.[0] ?? "")).toMatchObject({ id_in_service: "ann", id: expect.any(String) });
     expect(listed?.[1]).toBe("200");

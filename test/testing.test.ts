@@ -62,7 +62,11 @@ describe("state", () => {
   it("persists services and users, with UUIDs and RFC 3339 times from the fake's clock", async () => {
     const at = Date.UTC(2026, 10, 26, 12, 0, 0);
     const { verigator, sid, uid, service, user } = await withUser({ now: () => at });
-    expect(service).toEqual({ id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/), name: "App", ctime: "2026-11-26T12:00:00.000Z" });
+    expect(service).toEqual({
+      id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+      name: "App",
+      ctime: "2026-11-26T12:00:00.000Z",
+    });
     expect(user).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), ctime: "2026-11-26T12:00:00.000Z", id_in_service: "ann" });
     expect(await verigator.services.get(sid)).toEqual(service);
     expect(await verigator.users.get(sid, uid)).toEqual(user);
@@ -131,7 +135,10 @@ describe("state", () => {
     const error = await rejection(intruder.users.create(sid, { id_in_service: "eve", phone_number: "+1" }));
     expect(error).toBeInstanceOf(WrongCredentialsError);
     expect(error.body).toEqual({ message: "Authentication required" });
-    expect(await direct(fake, "GET", `/v1/service/service/${sid}/users`, undefined, null)).toMatchObject({ status: 401, body: { message: "Authentication required" } });
+    expect(await direct(fake, "GET", `/v1/service/service/${sid}/users`, undefined, null)).toMatchObject({
+      status: 401,
+      body: { message: "Authentication required" },
+    });
     expect((await direct(fake, "GET", `/v1/service/service/${sid}/users`)).body.users).toHaveLength(1);
   });
 
@@ -143,7 +150,9 @@ describe("state", () => {
       headers: expect.anything(),
       body: { message: "Invalid data: phone_number must be a string, not integer" },
     });
-    expect((await direct(fake, "POST", path, JSON.stringify({ id_in_service: "x", phone_number: "0800" }))).body.message).toBe("Invalid data: phone_number must match ^\\+[0-9]+$");
+    expect((await direct(fake, "POST", path, JSON.stringify({ id_in_service: "x", phone_number: "0800" }))).body.message).toBe(
+      "Invalid data: phone_number must match ^\\+[0-9]+$",
+    );
     expect((await direct(fake, "POST", path, JSON.stringify({ id_in_service: "x", phone_number: "+1", extra: 1 }))).status).toBe(422);
     expect(await direct(fake, "POST", path, "{not json")).toMatchObject({ status: 422, body: { message: "Invalid data: the body is not JSON" } });
     expect(await direct(fake, "POST", "/v1/service/service", "")).toMatchObject({ status: 422 });
@@ -342,7 +351,9 @@ describe("faults on demand", () => {
   it("failNext refuses a status the operation does not declare, Retry-After where it is not declared, and unknown operations", () => {
     const { fake } = setup();
     // @ts-expect-error createService declares no 404
-    expect(() => fake.failNext({ operation: "createService", status: 404 })).toThrow(/createService does not declare 404; it declares 401, 403, 409, 422, 500, 503/);
+    expect(() => fake.failNext({ operation: "createService", status: 404 })).toThrow(
+      /createService does not declare 404; it declares 401, 403, 409, 422, 500, 503/,
+    );
     expect(() => fake.failNext({ operation: "createService", status: 500, retryAfter: 1 })).toThrow(/Retry-After only on 503/);
     // @ts-expect-error not an operation
     expect(() => fake.failNext({ operation: "nope", status: 500 })).toThrow(/unknown operation nope/);
@@ -405,7 +416,9 @@ describe("fake.listen", () => {
       const overHttp = createVerigator({ ...credentials, baseUrl: server.url, maxRetries: 0 });
       expect(await overHttp.users.list(sid)).toHaveLength(1);
       await expect(rejection(overHttp.users.create(sid, { id_in_service: "ann", phone_number: "+1" }))).resolves.toBeInstanceOf(ResourceAlreadyExistsError);
-      await expect(rejection(createVerigator({ username: "u", password: "x", baseUrl: server.url }).users.list(sid))).resolves.toBeInstanceOf(WrongCredentialsError);
+      await expect(rejection(createVerigator({ username: "u", password: "x", baseUrl: server.url }).users.list(sid))).resolves.toBeInstanceOf(
+        WrongCredentialsError,
+      );
       fake.failNext({ operation: "createUser", drop: true });
       await expect(rejection(overHttp.users.create(sid, { id_in_service: "bob", phone_number: "+1" }))).resolves.toBeInstanceOf(VerigatorConnectionError);
       const bad = await fetch(`${server.url}/v1/service/service/${sid}/users`, { method: "POST", headers: { "x-service-auth": "u:p" }, body: "{" });
@@ -431,7 +444,9 @@ describe("fake.handlers (MSW)", () => {
       const user = await verigator.users.create(service.id, { id_in_service: "ann", phone_number: "+1" });
       await verigator.auth.start(service.id, user.id, { method: "sms" });
       expect(await verigator.auth.verify(service.id, user.id, { token: fake.lastPin(service.id, user.id)! })).toEqual({ verified: true, method: "sms" });
-      await expect(rejection(verigator.users.create(service.id, { id_in_service: "ann", phone_number: "+1" }))).resolves.toBeInstanceOf(ResourceAlreadyExistsError);
+      await expect(rejection(verigator.users.create(service.id, { id_in_service: "ann", phone_number: "+1" }))).resolves.toBeInstanceOf(
+        ResourceAlreadyExistsError,
+      );
       fake.failNext({ operation: "getService", drop: true });
       await expect(rejection(verigator.services.get(service.id))).resolves.toBeInstanceOf(VerigatorConnectionError);
       expect(fake.handlers).toBe(fake.handlers);

@@ -31,9 +31,19 @@ describe("lint", () => {
 
   it.each([
     ["an example that breaks its schema", "phone_number: '+4401234567'", "phone_number: '4401234567'", /no-invalid-media-type-examples/],
-    ["an operation without a description", "      summary: Delete a user\n      description: |", "      summary: Delete a user\n      x-note: |", /operation-description/],
+    [
+      "an operation without a description",
+      "      summary: Delete a user\n      description: |",
+      "      summary: Delete a user\n      x-note: |",
+      /operation-description/,
+    ],
     ["an undeclared tag", "tags: [Authentication]", "tags: [Auth]", /operation-tag-defined/],
-    ["a response without a 4xx", "        '401':\n          $ref: '#/components/responses/Unauthorized'\n        '403':\n          $ref: '#/components/responses/Forbidden'\n        '404':\n          $ref: '#/components/responses/NotFound'\n        '500':\n          $ref: '#/components/responses/InternalServerError'\n        '503':\n          $ref: '#/components/responses/ServiceUnavailable'\n  /v1/service/service/{ServiceId}/users:", "        '500':\n          $ref: '#/components/responses/InternalServerError'\n  /v1/service/service/{ServiceId}/users:", /operation-4xx-response/],
+    [
+      "a response without a 4xx",
+      "        '401':\n          $ref: '#/components/responses/Unauthorized'\n        '403':\n          $ref: '#/components/responses/Forbidden'\n        '404':\n          $ref: '#/components/responses/NotFound'\n        '500':\n          $ref: '#/components/responses/InternalServerError'\n        '503':\n          $ref: '#/components/responses/ServiceUnavailable'\n  /v1/service/service/{ServiceId}/users:",
+      "        '500':\n          $ref: '#/components/responses/InternalServerError'\n  /v1/service/service/{ServiceId}/users:",
+      /operation-4xx-response/,
+    ],
   ])("fails on a copy with %s", async (_, from, to, rule) => {
     const dir = copyProject();
     edit(`${dir}/openapi/verigator.yaml`, from, to);

@@ -30,8 +30,6 @@ export async function loadDocument(path = root + documentPath, { dereference = t
  */
 export function listOperations(document) {
   return Object.entries(document.paths).flatMap(([path, item]) =>
-    methods
-      .filter((method) => item[method])
-      .map((method) => ({ operationId: item[method].operationId, method, path, operation: item[method] })),
+    methods.filter((method) => item[method]).map((method) => ({ operationId: item[method].operationId, method, path, operation: item[method] })),
   );
 }

@@ -46,8 +46,8 @@ export type Fault<Op extends OperationId = OperationId> = {
   operation: Op;
   /** Wait this long (real time) first. */
   delayMs?: number;
-} & (
-  /** Answer a status the document declares for the operation, with its example Error body. */
+} & /** Answer a status the document declares for the operation, with its example Error body. */
+(
   | { status: DeclaredErrorStatus<Op>; retryAfter?: number | string; drop?: undefined }
   /** Close the connection without an answer: `true` before acting, `"after acting"` once the request took effect. */
   | { drop: true | "after acting"; status?: undefined; retryAfter?: undefined }
@@ -221,9 +221,7 @@ export function createFakeState(options: FakeVerigatorOptions) {
     if (now() - pending.issuedAt >= pinLifetimeMs) return rejected("expired");
     if (pending.wrongTries >= maxAttempts) return rejected("throttled");
     const accepted =
-      pending.method === "sms"
-        ? token === pending.pin
-        : [0, -totpStepMs].some((skew) => totpCode(storedUser.authenticator!, now() + skew) === token);
+      pending.method === "sms" ? token === pending.pin : [0, -totpStepMs].some((skew) => totpCode(storedUser.authenticator!, now() + skew) === token);
     if (!accepted) {
       pending.wrongTries++;
       return rejected("invalid");

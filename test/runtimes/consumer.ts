@@ -16,4 +16,3 @@ export async function addUser(serviceId: string): Promise<User | VerigatorError>
     throw error;
   }
 }
-

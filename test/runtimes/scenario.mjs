@@ -13,7 +13,10 @@ export async function scenario(verigator, module, raw, testing) {
   checks.user = user.id === "81213bfd-b690-499e-b9d2-8754cb1550e8";
   const conflict = await verigator.users
     .create(service.id, { id_in_service: "john.doe@verigator.com", phone_number: "+4401234567" }, { headers: { Prefer: "code=409" } })
-    .then(() => undefined, (error) => error);
+    .then(
+      () => undefined,
+      (error) => error,
+    );
   checks.conflict = conflict instanceof ResourceAlreadyExistsError && conflict instanceof VerigatorError && conflict.status === 409;
   checks.testing = await fakeFlow(module, testing);
   checks.listen = await listenOrSayWhy(testing);
