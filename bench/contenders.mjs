@@ -3,7 +3,7 @@
 import axios from "axios";
 import ky from "ky";
 import createClient from "openapi-fetch";
-import { createVerigator } from "../dist/src/index.js";
+import { createVerigator } from "../dist/index.js";
 
 export const serviceId = "9a2d2fe5-d3e9-4c9a-a8b4-6c2f3f0b2e7d";
 export const newUser = { id_in_service: "john.doe@verigator.com", phone_number: "+4401234567" };

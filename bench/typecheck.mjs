@@ -10,7 +10,7 @@ export async function typecheckCost() {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     `${dir}/consumer.ts`,
-    `import { createVerigator } from "../../dist/src/index.js";
+    `import { createVerigator } from "../../dist/index.js";
 const v = createVerigator({ username: "u", password: "p" });
 export async function flow() {
   const service = await v.services.create({ fqdn: "example.com", name: "n" });

@@ -23,7 +23,9 @@ export interface VerigatorErrorDetails {
 }
 
 export class VerigatorError extends Error {
-  override name = "VerigatorError";
+  /** The class's name as a string literal: what `name` says and what `instanceof` compares across copies of this package. */
+  static readonly errorName: string = "VerigatorError";
+  override name: string = (this.constructor as typeof VerigatorError).errorName;
   readonly status: number | undefined;
   readonly headers: Headers | undefined;
   readonly body: unknown;
@@ -43,6 +45,25 @@ export class VerigatorError extends Error {
     this.field = details.field;
   }
 
+  /**
+   * `instanceof` that also holds for an error made by another copy of this package: the ESM
+   * and the CommonJS build loaded side by side (an app importing one, a test requiring the
+   * other). Such an error matches by the error names along its class chain, which ends in a
+   * class named VerigatorError.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    if (typeof value !== "object" || value === null) return false;
+    let matched = false;
+    for (let proto = Object.getPrototypeOf(value); proto !== null; proto = Object.getPrototypeOf(proto)) {
+      const name = (proto.constructor as { errorName?: unknown } | undefined)?.errorName;
+      if (typeof name !== "string") break;
+      if (name === this.errorName) matched = true;
+      if (name === "VerigatorError") return matched;
+    }
+    return false;
+  }
+
   /** What `JSON.stringify(error)` shows: an Error's own fields are otherwise not enumerable. */
   toJSON(): Record<string, unknown> {
     const { name, message, status, requestId, method, path, field, body } = this;
@@ -52,36 +73,36 @@ export class VerigatorError extends Error {
 
 /** 400 or 422, or an argument refused before sending (`field` names it; no status). */
 export class InvalidDataError extends VerigatorError {
-  override name = "InvalidDataError";
+  static override readonly errorName: string = "InvalidDataError";
   declare readonly status: 400 | 422 | undefined;
 }
 /** 401: missing or wrong X-Service-Auth. */
 export class WrongCredentialsError extends VerigatorError {
-  override name = "WrongCredentialsError";
+  static override readonly errorName: string = "WrongCredentialsError";
   declare readonly status: 401;
   declare readonly headers: Headers;
 }
 /** 403: the credentials may not do this. */
 export class ResourceForbiddenError extends VerigatorError {
-  override name = "ResourceForbiddenError";
+  static override readonly errorName: string = "ResourceForbiddenError";
   declare readonly status: 403;
   declare readonly headers: Headers;
 }
 /** 404: no such service or user. */
 export class NoSuchResourceError extends VerigatorError {
-  override name = "NoSuchResourceError";
+  static override readonly errorName: string = "NoSuchResourceError";
   declare readonly status: 404;
   declare readonly headers: Headers;
 }
 /** 409: the service or user already exists. */
 export class ResourceAlreadyExistsError extends VerigatorError {
-  override name = "ResourceAlreadyExistsError";
+  static override readonly errorName: string = "ResourceAlreadyExistsError";
   declare readonly status: 409;
   declare readonly headers: Headers;
 }
 /** 429: too many requests; `retryAfterMs` is the server's Retry-After, when it sent one. */
 export class RateLimitError extends VerigatorError {
-  override name = "RateLimitError";
+  static override readonly errorName: string = "RateLimitError";
   declare readonly status: 429;
   declare readonly headers: Headers;
   readonly retryAfterMs: number | undefined;
@@ -92,29 +113,29 @@ export class RateLimitError extends VerigatorError {
 }
 /** 5xx from the server. */
 export class InternalError extends VerigatorError {
-  override name = "InternalError";
+  static override readonly errorName: string = "InternalError";
   declare readonly status: number;
   declare readonly headers: Headers;
 }
 /** An answer that is not what the document promises: not JSON, wrong shape, too large, a redirect. */
 export class InvalidResponseError extends VerigatorError {
-  override name = "InvalidResponseError";
+  static override readonly errorName: string = "InvalidResponseError";
 }
 /** No answer within `timeoutMs` (per attempt). */
 export class VerigatorTimeoutError extends VerigatorError {
-  override name = "VerigatorTimeoutError";
+  static override readonly errorName: string = "VerigatorTimeoutError";
   declare readonly status: undefined;
   declare readonly headers: undefined;
 }
 /** The connection could not be made or broke (refused, reset, DNS); `cause` has the details. */
 export class VerigatorConnectionError extends VerigatorError {
-  override name = "VerigatorConnectionError";
+  static override readonly errorName: string = "VerigatorConnectionError";
   declare readonly status: undefined;
   declare readonly headers: undefined;
 }
 /** The caller's own AbortSignal fired. Never retried. */
 export class VerigatorAbortError extends VerigatorError {
-  override name = "VerigatorAbortError";
+  static override readonly errorName: string = "VerigatorAbortError";
   declare readonly status: undefined;
   declare readonly headers: undefined;
 }

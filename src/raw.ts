@@ -16,7 +16,7 @@ const nullBodyStatuses = new Set([101, 204, 205, 304]);
 export function createRawClient(options: VerigatorOptions = {}): Client<paths> {
   const config = configure(options);
   const { context } = config;
-  return createClient<paths>({
+  return interopDefault(createClient)<paths>({
     baseUrl: config.baseUrl,
     headers: config.headers,
     fetch: async (request: Request) => {
@@ -36,3 +36,11 @@ export function createRawClient(options: VerigatorOptions = {}): Client<paths> {
 export type { Client } from "openapi-fetch";
 export type { paths } from "../generated/verigator.ts";
 export type { VerigatorOptions } from "./options.ts";
+
+/**
+ * openapi-fetch's CommonJS build sets `exports.default`; Node-style interop (what our CommonJS
+ * build does, like Node's own import of CommonJS) hands over its whole exports object instead.
+ */
+function interopDefault<T extends (...args: never[]) => unknown>(imported: T): T {
+  return typeof imported === "function" ? imported : (imported as unknown as { default: T }).default;
+}

@@ -167,7 +167,7 @@ describe("the size cap counts decoded bytes", () => {
     onStop(() => new Promise((resolve) => server.close(() => resolve())));
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     const script = `
-      const { createVerigator } = await import(${JSON.stringify(`${root}dist/src/index.js`)});
+      const { createVerigator } = await import(${JSON.stringify(`${root}dist/index.js`)});
       const before = process.resourceUsage().maxRSS;
       const error = await createVerigator({ baseUrl: ${JSON.stringify(url)}, maxRetries: 0 }).services.get("s").catch((e) => e);
       console.log(JSON.stringify({ name: error?.name, message: error?.message, before, peak: process.resourceUsage().maxRSS }));`;

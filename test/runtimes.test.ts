@@ -24,11 +24,19 @@ interface RuntimeResult {
 const matrix: RuntimeResult[] = [];
 let packed: Awaited<ReturnType<typeof packIntoConsumer>>;
 
+// A project outside this repository as well, so that nothing resolves from the repository's
+// own node_modules (Prism, msw): the package as a user's CI installs it.
+let project: string;
 beforeAll(async () => {
   packed = await packIntoConsumer();
+  project = mkdtempSync(`${tmpdir()}/verigator-user-`);
+  writeFileSync(`${project}/package.json`, JSON.stringify({ name: "user-app", private: true, type: "module" }));
+  const installed = await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", packed.tarball], { cwd: project });
+  expect(installed.code, installed.output).toBe(0);
 }, 120_000);
 
 afterAll(() => {
+  if (project) rmSync(project, { recursive: true, force: true });
   writeFileSync(`${root}build/runtimes.json`, JSON.stringify({ tarballBytes: packed?.bytes, matrix }, null, 2));
 });
 
@@ -63,10 +71,15 @@ async function attempt(runtime: string, version: () => Promise<string>, body: (v
 
 describe("packaging", () => {
   it("the tarball holds only what users need", () => {
-    const allowed = /^(dist\/(src|src\/testing|generated)\/[\w.-]+\.(js|d\.ts)|dist\/openapi\.(yaml|json)|bin\/[\w-]+\.mjs|package\.json|README\.md|LICENSE)$/;
+    const allowed = /^(dist\/[\w-]+\.(js|cjs|d\.ts|d\.cts)|dist\/openapi\.(yaml|json)|bin\/[\w-]+\.mjs|package\.json|README\.md|LICENSE)$/;
     expect(packed.files.filter((file) => !allowed.test(file))).toEqual([]);
     expect(packed.files).toEqual(
-      expect.arrayContaining(["dist/src/index.d.ts", "dist/src/testing/index.js", "dist/openapi.yaml", "dist/openapi.json", "bin/verigator.mjs"]),
+      expect.arrayContaining([
+        ...["index", "raw", "testing"].flatMap((entry) => [`dist/${entry}.js`, `dist/${entry}.cjs`, `dist/${entry}.d.ts`, `dist/${entry}.d.cts`]),
+        "dist/openapi.yaml",
+        "dist/openapi.json",
+        "bin/verigator.mjs",
+      ]),
     );
     console.log(`tarball: ${packed.bytes} bytes packed, ${packed.unpackedBytes} unpacked, ${packed.files.length} files`);
   });
@@ -77,30 +90,27 @@ describe("packaging", () => {
     expect(code).toBe(0);
   });
 
-  it("are-the-types-wrong reports nothing for verigator, verigator/raw and verigator/testing (ESM only; require() works through require(esm))", async () => {
+  it("are-the-types-wrong's full profile reports nothing: every entry point under node10, node16 from CJS and from ESM, bundler", async () => {
     const { code, output: out } = await run(bin("attw"), [
       packed.tarball,
-      "--profile",
-      "esm-only",
       "--format",
       "table-flipped",
       "--exclude-entrypoints",
       "./openapi.yaml",
       "./openapi.json",
     ]);
-    expect(out).toMatch(/"verigator" .*🟢 \(ESM\).*🟢/);
-    expect(out).toMatch(/"verigator\/raw" .*🟢 \(ESM\).*🟢/);
-    expect(out).toMatch(/"verigator\/testing" .*🟢 \(ESM\).*🟢/);
-    // Only the resolutions the profile checks: node10 and node16-from-CJS are listed as ignored.
-    const checked = out.split("\n").filter((line) => /^│/.test(line.replace(/\x1b\[[0-9;]*m/g, "")));
-    for (const row of checked)
+    const plain = out.replace(/\x1b\[[0-9;]*m/g, "");
+    expect(plain).toContain("No problems found");
+    expect(plain).not.toMatch(/ignored/);
+    for (const entry of ["verigator", "verigator/raw", "verigator/testing"]) {
+      const row = plain.split("\n").find((line) => line.startsWith(`│ "${entry}" `));
       expect(
         row
-          .replace(/\x1b\[[0-9;]*m/g, "")
-          .split("│")
-          .slice(2, 4)
-          .join("│"),
-      ).not.toMatch(/❌|🔴|💀/);
+          ?.split("│")
+          .slice(2, 6)
+          .map((cell) => cell.trim()),
+      ).toEqual(["🟢", "🟢 (CJS)", "🟢 (ESM)", "🟢"]);
+    }
     expect(code).toBe(0);
   });
 
@@ -114,17 +124,6 @@ describe("packaging", () => {
 });
 
 describe("installed commands and the published document", () => {
-  // A project outside this repository, so that nothing resolves from the repository's own
-  // node_modules (Prism above all): the package as a user's CI installs it.
-  let project: string;
-  beforeAll(async () => {
-    project = mkdtempSync(`${tmpdir()}/verigator-user-`);
-    writeFileSync(`${project}/package.json`, JSON.stringify({ name: "user-app", private: true, type: "module" }));
-    const installed = await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", packed.tarball], { cwd: project });
-    expect(installed.code, installed.output).toBe(0);
-  }, 120_000);
-  afterAll(() => project && rmSync(project, { recursive: true, force: true }));
-
   it("verigator/openapi.yaml and verigator/openapi.json resolve from the installed package, as one document", async () => {
     const out = await output(
       process.execPath,
@@ -196,6 +195,27 @@ describe("runtimes", () => {
       async () => process.version,
       async (version) => {
         record("node (require)", version, await output(process.execPath, ["require.cjs", inject("mockUrl")]));
+      },
+    );
+  });
+
+  it("Node 20 with the ESM and CommonJS builds loaded together: errors are instances across both (no dual-package hazard)", async () => {
+    const out = await output(process.execPath, ["dual.mjs"]);
+    const line = out.split("\n").find((l) => l.startsWith("RESULT "));
+    const result = JSON.parse(line?.slice(7) ?? "{}") as { ok?: boolean; checks?: Record<string, boolean> };
+    matrix.push({ runtime: "node (ESM+CJS)", version: process.version, ok: result.ok === true, detail: JSON.stringify(result.checks) });
+    expect(result.checks).toEqual({ twoCopies: true, esmErrorIsCjsClass: true, cjsErrorIsEsmClass: true, notOtherErrors: true });
+  });
+
+  it("Jest in its default CommonJS mode requires the client and verigator/testing", async () => {
+    await attempt(
+      "jest (CommonJS)",
+      () => output(bin("jest"), ["--version"]),
+      async (version) => {
+        const { code, output: out } = await run(bin("jest"), ["--rootDir", "jest-cjs", "--ci", "--no-watchman", "--no-cache"], { cwd: consumerDir });
+        matrix.push({ runtime: "jest (CommonJS)", version, ok: code === 0, detail: code === 0 ? "" : out.slice(0, 300) });
+        expect(out).toMatch(/Tests: +1 passed, 1 total/);
+        expect(code).toBe(0);
       },
     );
   });
@@ -351,6 +371,40 @@ describe("runtimes", () => {
     const { code, output: out } = await run(bin("tsc"), ["-p", `${dir}/tsconfig.json`]);
     expect(out).toBe("");
     expect(code).toBe(0);
+  });
+
+  it("a CommonJS TypeScript project (module node16, no msw installed) compiles against the .d.cts types and runs", async () => {
+    const dir = `${project}/ts-cjs`;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(`${dir}/package.json`, JSON.stringify({ type: "commonjs" }));
+    for (const file of ["consumer.ts", "consumer-raw.ts", "consumer-testing.ts"])
+      writeFileSync(`${dir}/${file}`, readFileSync(`${root}test/runtimes/${file}`, "utf8"));
+    writeFileSync(
+      `${dir}/main.ts`,
+      'import { signUpAndLogIn } from "./consumer-testing";\nsignUpAndLogIn().then((verified) => console.log(`RESULT ${JSON.stringify({ verified })}`));\n',
+    );
+    writeFileSync(
+      `${dir}/tsconfig.json`,
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          skipLibCheck: false,
+          target: "ES2022",
+          lib: ["ES2022", "DOM"],
+          module: "Node16",
+          moduleResolution: "Node16",
+          types: [],
+          outDir: "out",
+        },
+        files: ["consumer.ts", "consumer-raw.ts", "consumer-testing.ts", "main.ts"],
+      }),
+    );
+    const compiled = await run(bin("tsc"), ["-p", `${dir}/tsconfig.json`]);
+    expect(compiled.output).toBe("");
+    expect(compiled.code).toBe(0);
+    expect(readFileSync(`${dir}/out/consumer-testing.js`, "utf8")).toContain('require("verigator/testing")');
+    const ran = await output(process.execPath, ["out/main.js"], dir);
+    expect(ran).toContain('RESULT {"verified":true}');
   });
 
   // The oldest TypeScript the package supports (README): 5.0, skipLibCheck false, for

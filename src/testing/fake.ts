@@ -41,19 +41,36 @@ type Answers = typeof operationAnswers;
 /** The error statuses the document declares for an operation. */
 export type DeclaredErrorStatus<Op extends OperationId> = keyof Answers[Op]["errors"] extends `${infer Status extends number}` ? Status : never;
 
-/** What `failNext` does to the next request for `operation`. */
-export type Fault<Op extends OperationId = OperationId> = {
+interface FaultBase<Op extends OperationId> {
   operation: Op;
   /** Wait this long (real time) first. */
   delayMs?: number;
-} & /** Answer a status the document declares for the operation, with its example Error body. */
-(
-  | { status: DeclaredErrorStatus<Op>; retryAfter?: number | string; drop?: undefined }
-  /** Close the connection without an answer: `true` before acting, `"after acting"` once the request took effect. */
-  | { drop: true | "after acting"; status?: undefined; retryAfter?: undefined }
-  /** Only wait, then serve the request normally. */
-  | { delayMs: number; status?: undefined; drop?: undefined; retryAfter?: undefined }
-);
+}
+
+/** Answer a status the document declares for the operation, with its example Error body. */
+export interface StatusFault<Op extends OperationId> extends FaultBase<Op> {
+  status: DeclaredErrorStatus<Op>;
+  retryAfter?: number | string;
+  drop?: undefined;
+}
+
+/** Close the connection without an answer: `true` before acting, `"after acting"` once the request took effect. */
+export interface DropFault<Op extends OperationId> extends FaultBase<Op> {
+  drop: true | "after acting";
+  status?: undefined;
+  retryAfter?: undefined;
+}
+
+/** Only wait, then serve the request normally. */
+export interface DelayFault<Op extends OperationId> extends FaultBase<Op> {
+  delayMs: number;
+  status?: undefined;
+  drop?: undefined;
+  retryAfter?: undefined;
+}
+
+/** What `failNext` does to the next request for `operation`. */
+export type Fault<Op extends OperationId = OperationId> = StatusFault<Op> | DropFault<Op> | DelayFault<Op>;
 
 interface Pending {
   method: AuthMethod;

@@ -9,7 +9,7 @@ import { mswHandlers } from "./msw.ts";
 import type { FakeServer, ListenOptions } from "./node.ts";
 import { listen } from "./node.ts";
 
-export type { DeclaredErrorStatus, Fault, FakeVerigatorOptions, SentMessage } from "./fake.ts";
+export type { DeclaredErrorStatus, DelayFault, DropFault, FakeVerigatorOptions, Fault, SentMessage, StatusFault } from "./fake.ts";
 export type { FakeServer, ListenOptions } from "./node.ts";
 
 export interface FakeVerigator {
@@ -31,8 +31,9 @@ export interface FakeVerigator {
   listen(options?: ListenOptions): Promise<FakeServer>;
   /**
    * Node only, needs msw 2: request handlers for `setupServer(...fake.handlers)`, matching `baseUrl`.
-   * msw is an optional peer dependency: without it this is typed any[] (the directive below).
-   * @ts-ignore */
+   * msw is an optional peer dependency: without it this is typed any[] (scripts/build.mjs marks
+   * the published types' import of msw with @ts-ignore).
+   */
   readonly handlers: import("msw").HttpHandler[];
 }
 

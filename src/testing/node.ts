@@ -42,9 +42,9 @@ export function nodeBuiltin<T>(id: string, feature: string): T {
 
 /** `require` for an optional peer dependency, resolved from this package. */
 export function requireOptional(id: string, feature: string, install: string): unknown {
-  const require = nodeBuiltin<NodeModule>("node:module", feature).createRequire(import.meta.url);
+  const load = nodeBuiltin<NodeModule>("node:module", feature).createRequire(import.meta.url);
   try {
-    return require(id);
+    return load(id);
   } catch (error) {
     if ((error as { code?: string }).code === "MODULE_NOT_FOUND") throw new Error(`${feature} needs ${id}: npm install --save-dev ${install}`);
     throw error;
