@@ -39,6 +39,7 @@ export async function main(argv) {
 
   const document = fileURLToPath(new URL("../dist/openapi.yaml", import.meta.url));
   const proxy = await startPrism({ document, mode: ["proxy", target, "--errors"] });
+  /** @type {Response | undefined} */
   let last;
   const verigator = createVerigator({
     username,
@@ -48,7 +49,12 @@ export async function main(argv) {
     fetch: async (input, init) => (last = await fetch(input, init)),
   });
 
-  /** A bad request sent straight to the target: the expected status and a JSON `message`. */
+  /**
+   * A bad request sent straight to the target: the expected status and a JSON `message`.
+   * @param {string} method
+   * @param {string} path
+   * @param {{ auth?: boolean, body?: unknown, accept?: string, expectJson?: boolean }} [options]
+   */
   async function direct(method, path, { auth = true, body, accept = "application/json", expectJson = false } = {}) {
     const response = await fetch(target + path, {
       method,
@@ -70,21 +76,35 @@ export async function main(argv) {
       throw Object.assign(new Error(`answer is not a JSON error object with a message: ${text.slice(0, 120)}`), { status: response.status });
   }
 
-  /** Why the proxy refused the answer, from its problem+json body. */
+  /**
+   * Why the proxy refused the answer, from its problem+json body.
+   * @param {any} error
+   * @returns {string | undefined}
+   */
   function violations(error) {
     const found = error?.body?.validation;
     return Array.isArray(found) ? found.map((v) => v.message).join("; ") : undefined;
   }
 
+  /** @type {boolean[]} */
   const results = [];
+  /**
+   * @param {string} operationId
+   * @param {number} expected
+   * @param {() => Promise<unknown>} run
+   */
   async function check(operationId, expected, run) {
     last = undefined;
+    /** @type {number | undefined} */
     let status;
+    /** @type {string | undefined} */
     let problem;
     try {
       await run();
-      status = last?.status;
-    } catch (error) {
+      // `last` is set by the fetch the call made; the cast undoes the narrowing to `undefined` above.
+      status = /** @type {Response | undefined} */ (last)?.status;
+    } catch (caught) {
+      const error = /** @type {{ status?: number, message?: string }} */ (caught);
       status = error.status;
       problem = violations(error) ?? (status === expected ? undefined : error.message);
     }
@@ -97,7 +117,9 @@ export async function main(argv) {
 
   const unknownId = randomUUID();
   const fqdn = `contract-${randomUUID().slice(0, 8)}.example.com`;
+  /** @type {import("verigator").Service | undefined} */
   let service;
+  /** @type {import("verigator").User | undefined} */
   let user;
   try {
     await check("createService", 201, async () => (service = await verigator.services.create({ fqdn, name: "Contract check" })));
@@ -115,13 +137,14 @@ export async function main(argv) {
     await check("createUser", 422, () => direct("POST", `/v1/service/service/${sid}/users`, { body: { id_in_service: "x", phone_number: 42 } }));
     await check("listUsers", 200, () => verigator.users.list(sid));
     if (user) {
-      await check("getUser", 200, () => verigator.users.get(sid, user.id));
-      await check("startAuthentication", 200, () => verigator.auth.start(sid, user.id, { method: "sms" }));
-      await check("verifyPin", 200, () => verigator.auth.verify(sid, user.id, { token: "000000" }));
+      const uid = user.id;
+      await check("getUser", 200, () => verigator.users.get(sid, uid));
+      await check("startAuthentication", 200, () => verigator.auth.start(sid, uid, { method: "sms" }));
+      await check("verifyPin", 200, () => verigator.auth.verify(sid, uid, { token: "000000" }));
       // Messente's page lists method beside token; neither SDK sends it. Both must be accepted.
-      await check("verifyPin (with method)", 200, () => verigator.auth.verify(sid, user.id, { method: "sms", token: "000000" }));
-      await check("deleteUser", 202, () => verigator.users.delete(sid, user.id));
-      await check("getUser", 404, () => verigator.users.get(sid, user.id));
+      await check("verifyPin (with method)", 200, () => verigator.auth.verify(sid, uid, { method: "sms", token: "000000" }));
+      await check("deleteUser", 202, () => verigator.users.delete(sid, uid));
+      await check("getUser", 404, () => verigator.users.get(sid, uid));
     } else {
       results.push(false);
       console.log("✗ FAIL  the user flow did not run: createUser returned no user");
@@ -129,7 +152,7 @@ export async function main(argv) {
     await check("deleteService", 202, () => verigator.services.delete(sid));
   } catch (error) {
     results.push(false);
-    console.log(`✗ FAIL  ${error.message}`);
+    console.log(`✗ FAIL  ${error instanceof Error ? error.message : error}`);
   } finally {
     await proxy.stop();
   }

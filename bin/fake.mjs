@@ -46,10 +46,8 @@ export async function main(argv) {
   console.log(`Verigator fake (stateful) at ${server.url}; X-Service-Auth is the --auth value. Ctrl-C stops it.`);
   let shown = 0;
   const showMessages = setInterval(() => {
-    for (; shown < fake.messages.length; shown++) {
-      const { to, pin } = fake.messages[shown];
-      console.log(`SMS to ${to}: your PIN is ${pin}`);
-    }
+    for (const { to, pin } of fake.messages.slice(shown)) console.log(`SMS to ${to}: your PIN is ${pin}`);
+    shown = fake.messages.length;
   }, 100);
   await new Promise((resolve) => {
     process.once("SIGINT", resolve);

@@ -57,11 +57,11 @@ export async function startPrism({ document, port, mode = ["mock"], verbosity = 
   if (!prism) throw new Error(`Prism is not installed: npm install --save-dev ${prismPackage}`);
   port ??= await freePort();
   const [command, ...modeArgs] = mode;
-  const args = [prism, command, document, ...modeArgs, "--host", "127.0.0.1", "--port", String(port), "--verboseLevel", verbosity];
+  const args = [prism, command ?? "mock", document, ...modeArgs, "--host", "127.0.0.1", "--port", String(port), "--verboseLevel", verbosity];
   const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
-  child.stdout.on("data", (chunk) => (output += chunk));
-  child.stderr.on("data", (chunk) => (output += chunk));
+  child.stdout.on("data", (/** @type {Buffer} */ chunk) => (output += chunk));
+  child.stderr.on("data", (/** @type {Buffer} */ chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
   const stop = () =>
     new Promise((resolve) => {

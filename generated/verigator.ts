@@ -432,6 +432,29 @@ export interface components {
     };
     pathItems: never;
 }
+export type Timestamp = components['schemas']['Timestamp'];
+export type ServiceCreate = components['schemas']['ServiceCreate'];
+export type Service = components['schemas']['Service'];
+export type UserCreate = components['schemas']['UserCreate'];
+export type User = components['schemas']['User'];
+export type UserList = components['schemas']['UserList'];
+export type AuthMethod = components['schemas']['AuthMethod'];
+export type AuthStart = components['schemas']['AuthStart'];
+export type AuthStartResult = components['schemas']['AuthStartResult'];
+export type AuthVerify = components['schemas']['AuthVerify'];
+export type AuthVerifyResult = components['schemas']['AuthVerifyResult'];
+export type AuthVerifyStatus = components['schemas']['AuthVerifyStatus'];
+export type Accepted = components['schemas']['Accepted'];
+export type Error = components['schemas']['Error'];
+export type ResponseInternalServerError = components['responses']['InternalServerError'];
+export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];
+export type ResponseUnauthorized = components['responses']['Unauthorized'];
+export type ResponseForbidden = components['responses']['Forbidden'];
+export type ResponseNotFound = components['responses']['NotFound'];
+export type ResponseInvalidData = components['responses']['InvalidData'];
+export type ParameterServiceId = components['parameters']['ServiceId'];
+export type ParameterUserId = components['parameters']['UserId'];
+export type HeaderRetryAfter = components['headers']['RetryAfter'];
 export type $defs = Record<string, never>;
 export interface operations {
     createService: {

@@ -6,7 +6,7 @@ import { bin, run } from "./lib/run.mjs";
 
 // `--output PATH` (relative to the repository) lets tests build their own copy side by side.
 const outputFlag = process.argv.indexOf("--output");
-const docsFile = outputFlag > 0 ? process.argv[outputFlag + 1] : "build/docs/index.html";
+const docsFile = (outputFlag > 0 ? process.argv[outputFlag + 1] : undefined) ?? "build/docs/index.html";
 
 const started = Date.now();
 mkdirSync(dirname(root + docsFile), { recursive: true });

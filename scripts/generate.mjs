@@ -13,7 +13,14 @@ const header = `// generated from ${documentPath} by scripts/generate.mjs, do no
 const checkedKeywords = ["type", "required", "properties", "items", "enum", "pattern", "minLength", "additionalProperties"];
 const annotationKeywords = ["description", "examples", "example", "title", "format", "deprecated", "readOnly", "writeOnly", "default", "$comment"];
 
+/**
+ * The schema as src/schema-check.ts reads it: checked keywords only, annotations dropped.
+ * @param {Record<string, any>} schema
+ * @param {string} [at] where in the document, for errors
+ * @returns {Record<string, unknown>}
+ */
 export function checkedSchema(schema, at = "schema") {
+  /** @type {Record<string, unknown>} */
   const out = {};
   for (const [key, value] of Object.entries(schema)) {
     if (key.startsWith("x-") || annotationKeywords.includes(key)) continue;
@@ -34,6 +41,7 @@ export function checkedSchema(schema, at = "schema") {
   return out;
 }
 
+/** @param {any} content */
 function jsonContent(content) {
   return content?.["application/json"]?.schema;
 }
@@ -41,10 +49,11 @@ function jsonContent(content) {
 /**
  * The table as compact JavaScript: every object schema used more than once is written once
  * as a constant, since this table is bundled into every app that uses the client.
+ * @param {any} document dereferenced
  */
 export function operationTable(document) {
   const operations = listOperations(document).map(({ operationId, method, path, operation }) => {
-    const [, response] = Object.entries(operation.responses).find(([code]) => code.startsWith("2"));
+    const [, response] = /** @type {[string, any]} */ (Object.entries(operation.responses).find(([code]) => code.startsWith("2")));
     const request = jsonContent(operation.requestBody?.content);
     const result = jsonContent(response.content);
     return {
@@ -58,7 +67,9 @@ export function operationTable(document) {
       },
     };
   });
+  /** @type {Map<string, number>} */
   const counts = new Map();
+  /** @param {unknown} node */
   const count = (node) => {
     if (node === null || typeof node !== "object" || Array.isArray(node)) return;
     const key = JSON.stringify(node);
@@ -69,11 +80,17 @@ export function operationTable(document) {
     count(entry.request);
     count(entry.response);
   }
+  /** @type {Map<string, { name: string, text: string }>} */
   const constants = new Map();
+  /**
+   * @param {unknown} node
+   * @returns {string}
+   */
   const source = (node) => {
     if (node === null || typeof node !== "object" || Array.isArray(node)) return JSON.stringify(node);
     const key = JSON.stringify(node);
-    if (constants.has(key)) return constants.get(key).name;
+    const known = constants.get(key);
+    if (known) return known.name;
     const text = `{${Object.entries(node)
       .map(([name, value]) => `${JSON.stringify(name)}:${source(value)}`)
       .join(",")}}`;
@@ -99,9 +116,11 @@ export function operationTable(document) {
  * nothing the document does not declare). Kept apart from the operation table so that the
  * client's bundle carries none of it.
  */
-export function operationAnswers(document) {
+export function operationAnswers(/** @type {any} */ document) {
   const entries = listOperations(document).map(({ operationId, operation }) => {
+    /** @type {Record<string, string>} */
     const errors = {};
+    /** @type {number[]} */
     const retryAfter = [];
     let success;
     for (const [code, response] of Object.entries(operation.responses)) {
@@ -127,12 +146,13 @@ export function operationAnswers(document) {
   );
 }
 
+/** @param {any} response */
 function jsonContentOf(response) {
   return response.content?.["application/json"];
 }
 
 async function types() {
-  const ast = await openapiTS(new URL(`../${documentPath}`, import.meta.url));
+  const ast = await openapiTS(new URL(`../${documentPath}`, import.meta.url), { rootTypes: true, rootTypesNoSchemaPrefix: true });
   return header + astToString(ast);
 }
 

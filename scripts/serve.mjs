@@ -18,14 +18,15 @@ if (!existsSync(docsPath)) {
 
 const mock = await startMock({ port: mockPort, verbosity: "info" });
 const docs = createServer((request, response) => {
-  if (request.url !== "/" && !request.url.startsWith("/#") && request.url !== "/index.html") {
+  const url = request.url ?? "/";
+  if (url !== "/" && !url.startsWith("/#") && url !== "/index.html") {
     response.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
     return;
   }
   response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
   createReadStream(docsPath).pipe(response);
 });
-await new Promise((resolve) => docs.listen(docsPort, "127.0.0.1", resolve));
+await new Promise((resolve) => docs.listen(docsPort, "127.0.0.1", () => resolve(undefined)));
 const fake = await startFake(["--port", fakePort, "--auth", "user:pass"]);
 const users = `${fake.server.url}/v1/service/service/$SID/users`;
 const json = `-H 'X-Service-Auth: user:pass' -H 'Content-Type: application/json'`;

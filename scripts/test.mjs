@@ -6,6 +6,7 @@ import { bin, run } from "./lib/run.mjs";
 
 const resultsFile = `${root}build/vitest-results.json`;
 
+/** @param {string} name @param {string} command @param {string[]} args */
 async function step(name, command, args) {
   console.log(`\n▶ ${name}`);
   const { code } = await run(command, args, { echo: true });
@@ -16,7 +17,9 @@ function totals() {
   if (!existsSync(resultsFile)) return { passed: 0, failed: 1 };
   const results = JSON.parse(readFileSync(resultsFile, "utf8"));
   // A file can fail outside its tests (a type error, a crash in a hook): count it once.
-  const failedSuites = results.testResults.filter((file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed")).length;
+  /** @type {{ status: string, assertionResults: { status: string }[] }[]} */
+  const files = results.testResults;
+  const failedSuites = files.filter((file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed")).length;
   return {
     passed: results.numPassedTests,
     failed: results.numFailedTests + failedSuites,

@@ -1,6 +1,12 @@
 // Argument and result types of each operation, read from the generated types: nothing here
 // states a field; adding an operation to the document adds its types.
-import type { components, operations } from "../generated/verigator.ts";
+//
+// RequestBody and ResponseBody compute what openapi-typescript-helpers' RequestBodyJSON and
+// SuccessResponseJSON compute (test/types.test-d.ts proves them equal for every operation),
+// written here because the helpers' declarations do not type-check on TypeScript 5.0 with
+// skipLibCheck off, the oldest this package supports, and because an operation without a body
+// takes `undefined` here, where the helpers give `never`.
+import type { operations } from "../generated/verigator.ts";
 
 export type OperationId = keyof operations;
 
@@ -18,13 +24,17 @@ export type ResponseBody<Op extends OperationId> = {
 /** An operation's path parameters. */
 export type PathParams<Op extends OperationId> = operations[Op]["parameters"]["path"];
 
-export type Service = components["schemas"]["Service"];
-export type ServiceCreate = components["schemas"]["ServiceCreate"];
-export type User = components["schemas"]["User"];
-export type UserCreate = components["schemas"]["UserCreate"];
-export type AuthMethod = components["schemas"]["AuthMethod"];
-export type AuthStart = components["schemas"]["AuthStart"];
-export type AuthStartResult = components["schemas"]["AuthStartResult"];
-export type AuthVerify = components["schemas"]["AuthVerify"];
-export type AuthVerifyResult = components["schemas"]["AuthVerifyResult"];
-export type ErrorBody = components["schemas"]["Error"];
+// The schemas' own types, as openapi-typescript's rootTypes option generates them. `Error`
+// is published as ErrorBody so that it does not shadow the global Error in users' code.
+export type {
+  AuthMethod,
+  AuthStart,
+  AuthStartResult,
+  AuthVerify,
+  AuthVerifyResult,
+  Error as ErrorBody,
+  Service,
+  ServiceCreate,
+  User,
+  UserCreate,
+} from "../generated/verigator.ts";

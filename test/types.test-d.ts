@@ -12,7 +12,8 @@ import {
   VerigatorTimeoutError,
   WrongCredentialsError,
 } from "../src/index.js";
-import type { AuthVerifyResult, User, Verigator } from "../src/index.js";
+import type { RequestBodyJSON, SuccessResponseJSON } from "openapi-typescript-helpers";
+import type { AuthVerifyResult, components, ErrorBody, operations, RequestBody, ResponseBody, User, Verigator } from "../src/index.js";
 
 const verigator: Verigator = createVerigator({ username: "u", password: "p", baseUrl: "http://127.0.0.1:9" });
 
@@ -76,5 +77,34 @@ describe("what Messente's API sends and reads is typed", () => {
     expectTypeOf(verigator.auth.verify).toBeCallableWith("s", "u", { method: "totp", token: "123456" });
     expectTypeOf(verigator.auth.start).returns.resolves.toHaveProperty("auth_id").toEqualTypeOf<string | null | undefined>();
     expectTypeOf(verigator.auth.verify).returns.resolves.toHaveProperty("method").toEqualTypeOf<"sms" | "totp" | undefined>();
+  });
+});
+
+describe("the hand-written operation types equal openapi-typescript-helpers' (src/types.ts says why they stay)", () => {
+  it("ResponseBody is SuccessResponseJSON for every operation", () => {
+    expectTypeOf<ResponseBody<"createService">>().toEqualTypeOf<SuccessResponseJSON<operations["createService"]>>();
+    expectTypeOf<ResponseBody<"getService">>().toEqualTypeOf<SuccessResponseJSON<operations["getService"]>>();
+    expectTypeOf<ResponseBody<"deleteService">>().toEqualTypeOf<SuccessResponseJSON<operations["deleteService"]>>();
+    expectTypeOf<ResponseBody<"listUsers">>().toEqualTypeOf<SuccessResponseJSON<operations["listUsers"]>>();
+    expectTypeOf<ResponseBody<"createUser">>().toEqualTypeOf<SuccessResponseJSON<operations["createUser"]>>();
+    expectTypeOf<ResponseBody<"getUser">>().toEqualTypeOf<SuccessResponseJSON<operations["getUser"]>>();
+    expectTypeOf<ResponseBody<"deleteUser">>().toEqualTypeOf<SuccessResponseJSON<operations["deleteUser"]>>();
+    expectTypeOf<ResponseBody<"startAuthentication">>().toEqualTypeOf<SuccessResponseJSON<operations["startAuthentication"]>>();
+    expectTypeOf<ResponseBody<"verifyPin">>().toEqualTypeOf<SuccessResponseJSON<operations["verifyPin"]>>();
+  });
+
+  it("RequestBody is RequestBodyJSON where there is a body, and undefined (not never) where there is none", () => {
+    expectTypeOf<RequestBody<"createService">>().toEqualTypeOf<RequestBodyJSON<operations["createService"]>>();
+    expectTypeOf<RequestBody<"createUser">>().toEqualTypeOf<RequestBodyJSON<operations["createUser"]>>();
+    expectTypeOf<RequestBody<"startAuthentication">>().toEqualTypeOf<RequestBodyJSON<operations["startAuthentication"]>>();
+    expectTypeOf<RequestBody<"verifyPin">>().toEqualTypeOf<RequestBodyJSON<operations["verifyPin"]>>();
+    expectTypeOf<RequestBody<"getService">>().toEqualTypeOf<undefined>();
+    expectTypeOf<RequestBodyJSON<operations["getService"]>>().toEqualTypeOf<never>();
+  });
+
+  it("the schema types are openapi-typescript's root types", () => {
+    expectTypeOf<User>().toEqualTypeOf<components["schemas"]["User"]>();
+    expectTypeOf<ErrorBody>().toEqualTypeOf<components["schemas"]["Error"]>();
+    expectTypeOf<AuthVerifyResult>().toEqualTypeOf<components["schemas"]["AuthVerifyResult"]>();
   });
 });

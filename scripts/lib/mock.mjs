@@ -8,7 +8,11 @@ import { createServer } from "node:http";
 import { documentPath, listOperations, loadDocument, root } from "./document.mjs";
 import { freePort, startPrism } from "./prism.mjs";
 
-/** Each operation as a path regex, its method and its declared statuses. */
+/**
+ * Each operation as a path regex, its method and its declared statuses.
+ * @param {any} document
+ * @returns {Route[]}
+ */
 function routes(document) {
   return listOperations(document).map(({ method, path, operation }) => ({
     method: method.toUpperCase(),
@@ -19,7 +23,15 @@ function routes(document) {
 
 const dropped = new Set(["content-length", "transfer-encoding", "connection", "keep-alive", "content-type"]);
 
-/** Status and body the front answers instead of Prism's own, or undefined to pass Prism's through. */
+/** @typedef {{ method: string, pattern: RegExp, statuses: Set<number> }} Route */
+
+/**
+ * Status and body the front answers instead of Prism's own, or undefined to pass Prism's through.
+ * @param {Route | undefined} route
+ * @param {number} status
+ * @param {string} contentType
+ * @returns {{ status: number, message: string } | undefined}
+ */
 export function documentedAnswer(route, status, contentType) {
   const own = /problem\+json/.test(contentType);
   if (route?.statuses.has(status) && !own) return undefined;
@@ -29,15 +41,19 @@ export function documentedAnswer(route, status, contentType) {
   return { status: 500, message: `The mock was asked for status ${status}, which the document does not declare for this operation` };
 }
 
+/** @param {{ port?: number, verbosity?: string, document?: string }} [options] */
 export async function startMock({ port, verbosity = "warn", document = root + documentPath } = {}) {
   const table = routes(await loadDocument(document));
   const prism = await startPrism({ document, verbosity });
   const server = createServer(async (request, response) => {
+    /** @type {Buffer[]} */
     const chunks = [];
     for await (const chunk of request) chunks.push(chunk);
-    const path = new URL(request.url, "http://mock").pathname;
+    const path = new URL(request.url ?? "/", "http://mock").pathname;
     const route = table.find((r) => r.method === request.method && r.pattern.test(path));
-    const headers = { ...request.headers };
+    /** @type {Record<string, string>} */
+    const headers = {};
+    for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) headers[name] = String(value);
     delete headers.host;
     // The document: a server answers JSON whatever Accept says.
     if (route) headers.accept = "application/json";
@@ -49,6 +65,7 @@ export async function startMock({ port, verbosity = "warn", document = root + do
         redirect: "manual",
       });
       const body = Buffer.from(await answer.arrayBuffer());
+      /** @type {Record<string, string>} */
       const out = {};
       answer.headers.forEach((value, name) => {
         if (!dropped.has(name)) out[name] = value;
@@ -61,13 +78,13 @@ export async function startMock({ port, verbosity = "warn", document = root + do
         response.writeHead(answer.status, type ? { ...out, "content-type": type } : out).end(body);
       }
     } catch (error) {
-      response.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ message: `mock front: ${error.message}` }));
+      response.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ message: `mock front: ${error instanceof Error ? error.message : error}` }));
     }
   });
   port ??= await freePort();
   await new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, "127.0.0.1", resolve);
+    server.listen(port, "127.0.0.1", () => resolve(undefined));
   });
   return {
     url: `http://127.0.0.1:${port}`,
@@ -76,7 +93,7 @@ export async function startMock({ port, verbosity = "warn", document = root + do
     output: prism.output,
     stop: async () => {
       server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await new Promise((resolve) => server.close(() => resolve(undefined)));
       await prism.stop();
     },
   };

@@ -7,7 +7,10 @@ import { run } from "./run.mjs";
 
 export const nodeVersions = ["22.23.3", "24.21.0"];
 
-/** Path of the node binary of `version`, fetched on first use. */
+/**
+ * Path of the node binary of `version`, fetched on first use.
+ * @param {string} version
+ */
 export async function nodeBinary(version) {
   const dir = `${root}build/node/${version}`;
   const binary = `${dir}/bin/node`;

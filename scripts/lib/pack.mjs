@@ -6,6 +6,7 @@ import { run } from "./run.mjs";
 
 export const consumerDir = `${root}build/consumer`;
 
+/** @param {string} command @param {string[]} args @param {string} [cwd] */
 async function mustRun(command, args, cwd = root) {
   const { code, output } = await run(command, args, { cwd });
   if (code !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${output}`);
@@ -29,5 +30,5 @@ export async function packIntoConsumer() {
   );
   await mustRun("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"], consumerDir);
   cpSync(`${root}test/runtimes`, consumerDir, { recursive: true });
-  return { tarball, bytes: packed.size, unpackedBytes: packed.unpackedSize, files: packed.files.map((file) => file.path) };
+  return { tarball, bytes: packed.size, unpackedBytes: packed.unpackedSize, files: packed.files.map((/** @type {{ path: string }} */ file) => file.path) };
 }

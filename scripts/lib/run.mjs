@@ -12,15 +12,23 @@ export const quietEnv = {
   NPM_CONFIG_UPDATE_NOTIFIER: "false",
 };
 
+/** @param {string} name a tool in node_modules/.bin */
 export function bin(name) {
   return `${root}node_modules/.bin/${name}`;
 }
 
-/** Runs a command; resolves with its exit code and output. */
+/**
+ * Runs a command; resolves with its exit code and output.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ cwd?: string, echo?: boolean }} [options]
+ * @returns {Promise<{ code: number | null, output: string }>}
+ */
 export function run(command, args, { cwd = root, echo = false } = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd, env: quietEnv, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
+    /** @param {Buffer} chunk */
     const collect = (chunk) => {
       output += chunk;
       if (echo) process.stdout.write(chunk);

@@ -14,7 +14,7 @@ export interface DocumentedResponse {
 export const documentedOperations = listOperations(await loadDocument());
 
 export const documentedResponses: DocumentedResponse[] = documentedOperations.flatMap(({ operationId, method, path, operation }) =>
-  Object.entries(operation.responses).map(([status, response]) => {
+  Object.entries(operation.responses as Record<string, { content?: Record<string, unknown> }>).map(([status, response]) => {
     const media = response.content?.["application/json"] as { examples?: Record<string, { value: unknown }> } | undefined;
     const examples = Object.fromEntries(Object.entries(media?.examples ?? {}).map(([name, example]) => [name, example.value]));
     return { operationId, method: method.toUpperCase(), path, status: Number(status), example: Object.values(examples)[0], examples };

@@ -1,2 +1,0 @@
-export const nodeVersions: string[];
-export function nodeBinary(version: string): Promise<string>;

@@ -1,2 +1,0 @@
-export const consumerDir: string;
-export function packIntoConsumer(): Promise<{ tarball: string; bytes: number; unpackedBytes: number; files: string[] }>;
