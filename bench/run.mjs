@@ -1,15 +1,15 @@
 // `npm run bench`: every benchmark, printed with its target, then written to bench/RESULTS.md
 // and bench/chart.svg. `--quick` skips timing the test command.
-import { writeFileSync, readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
+import { run } from "../scripts/lib/run.mjs";
 import { buildTime } from "./build-time.mjs";
 import { chart } from "./chart.mjs";
 import { loopback } from "./loopback.mjs";
 import { sizes, targetGzipBytes } from "./size.mjs";
 import { stubbed } from "./stubbed.mjs";
 import { typecheckCost } from "./typecheck.mjs";
-import { run } from "../scripts/lib/run.mjs";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const version = (name) => JSON.parse(readFileSync(`${root}node_modules/${name}/package.json`, "utf8")).version;
@@ -134,7 +134,7 @@ say(
   `lint ${results.build.lint.toFixed(2)} s, types ${results.build.types.toFixed(2)} s, docs ${results.build.docs.toFixed(2)} s (bare-fetch median over loopback was ${bareLoop.medianMs.toFixed(3)} ms).`,
 );
 
-writeFileSync(`${root}bench/results.json`, JSON.stringify(results, null, 2) + "\n");
+writeFileSync(`${root}bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(`${root}bench/chart.svg`, chart(results));
 console.log("\nwrote bench/RESULTS.md (tables above, plus notes kept by hand below the marker), bench/chart.svg, bench/results.json");
 

@@ -21,7 +21,10 @@ export async function stubbed({ rounds = 5, time = 400 } = {}) {
       bench.add(name, call);
     }
     await bench.run();
-    for (const task of bench.tasks) (perRound[task.name] ??= []).push(task.result.throughput.mean);
+    for (const task of bench.tasks) {
+      perRound[task.name] ??= [];
+      perRound[task.name].push(task.result.throughput.mean);
+    }
   }
   const rows = Object.entries(perRound).map(([name, values]) => {
     values.sort((a, b) => a - b);

@@ -7,9 +7,10 @@
 // match the document's Error body. Prints each operation and status, pass/fail.
 // Runs from the installed package: the client by the package's own name, the document it
 // publishes, Prism as an optional peer dependency.
-import { parseArgs } from "node:util";
+
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { createVerigator } from "verigator";
 import { findPrism, prismPackage, startPrism } from "./prism.mjs";
 

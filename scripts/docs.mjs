@@ -1,7 +1,7 @@
 // Renders the document into one self-contained HTML file (Redoc inlined: works offline).
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { root, documentPath } from "./lib/document.mjs";
+import { documentPath, root } from "./lib/document.mjs";
 import { bin, run } from "./lib/run.mjs";
 
 // `--output PATH` (relative to the repository) lets tests build their own copy side by side.

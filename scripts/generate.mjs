@@ -1,9 +1,9 @@
 // Writes generated/ from openapi/verigator.yaml: the TypeScript types (openapi-typescript)
 // and the operation table the runtime uses to build and check requests and responses.
 // `--check` writes nothing and fails when generated/ differs from what the document gives now.
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import openapiTS, { astToString } from "openapi-typescript";
-import { root, documentPath, loadDocument, listOperations } from "./lib/document.mjs";
+import { documentPath, listOperations, loadDocument, root } from "./lib/document.mjs";
 
 const header = `// generated from ${documentPath} by scripts/generate.mjs, do not edit\n`;
 
@@ -174,7 +174,7 @@ async function main() {
     if (check) {
       if (!existsSync(path) || readFileSync(path, "utf8") !== text) stale.push(file);
     } else {
-      mkdirSync(new URL(".", "file://" + path), { recursive: true });
+      mkdirSync(new URL(".", `file://${path}`), { recursive: true });
       writeFileSync(path, text);
       console.log(`wrote ${file}`);
     }

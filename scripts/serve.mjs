@@ -3,14 +3,14 @@
 // Ports can be changed with MOCK_PORT, DOCS_PORT and FAKE_PORT, the page with DOCS_FILE.
 import { createReadStream, existsSync } from "node:fs";
 import { createServer } from "node:http";
+import { startFake } from "../bin/fake.mjs";
 import { root } from "./lib/document.mjs";
 import { startMock } from "./lib/mock.mjs";
-import { startFake } from "../bin/fake.mjs";
 
 const mockPort = Number(process.env.MOCK_PORT ?? 4010);
 const docsPort = Number(process.env.DOCS_PORT ?? 4011);
 const fakePort = process.env.FAKE_PORT ?? "4012";
-const docsPath = process.env.DOCS_FILE ?? root + "build/docs/index.html";
+const docsPath = process.env.DOCS_FILE ?? `${root}build/docs/index.html`;
 if (!existsSync(docsPath)) {
   console.error(`${docsPath} is missing: run npm run docs first (npm start does)`);
   process.exit(1);

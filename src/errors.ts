@@ -52,12 +52,14 @@ export class VerigatorError extends Error {
    * class named VerigatorError.
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class on the right of instanceof, a subclass as often as not
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
     if (typeof value !== "object" || value === null) return false;
     let matched = false;
     for (let proto = Object.getPrototypeOf(value); proto !== null; proto = Object.getPrototypeOf(proto)) {
       const name = (proto.constructor as { errorName?: unknown } | undefined)?.errorName;
       if (typeof name !== "string") break;
+      // biome-ignore lint/complexity/noThisInStatic: as above
       if (name === this.errorName) matched = true;
       if (name === "VerigatorError") return matched;
     }

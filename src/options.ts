@@ -90,6 +90,7 @@ export function serviceAuth(options: VerigatorOptions): string | undefined {
     ["password", password],
   ] as const) {
     // fetch trims header values and refuses line breaks, so the server would see another value than the one redacted.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
     if (/[\x00-\x1f\x7f]/.test(value)) throw configError(`${field} must not contain control characters such as line breaks or tabs`);
     if (value.trim() !== value) throw configError(`${field} must not start or end with whitespace: fetch would trim it`);
     // Header values are bytes: anything past Latin-1 cannot be sent.

@@ -2,8 +2,9 @@
 // Its own entry point, so that an app using only the methods does not bundle openapi-fetch.
 // It runs on the same transport as the methods (timeouts, retries, size cap, redaction),
 // honours the Request's own signal, and hands openapi-fetch and its middleware real Responses.
-import createClient from "openapi-fetch";
+
 import type { Client } from "openapi-fetch";
+import createClient from "openapi-fetch";
 import type { paths } from "../generated/verigator.ts";
 import { decode, isHttpStatus } from "./decode.ts";
 import type { VerigatorOptions } from "./options.ts";

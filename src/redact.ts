@@ -97,7 +97,7 @@ export function redactValue(value: unknown, redact: Redact, depth = 0): unknown 
 
 export function redactHeaders(headers: Headers, redact: Redact): Headers {
   const out = new Headers();
-  headers.forEach((value, name) => out.append(name, redact(value)));
+  for (const [name, value] of headers) out.append(name, redact(value));
   return out;
 }
 

@@ -41,7 +41,10 @@ export function findProblem(schema: CheckedSchema, value: unknown, at = "body"):
     if (schema.minLength !== undefined && value.length < schema.minLength) return [at, "must not be empty"];
     if (schema.pattern !== undefined) {
       let pattern = patterns.get(schema.pattern);
-      if (!pattern) patterns.set(schema.pattern, (pattern = new RegExp(schema.pattern, "u")));
+      if (!pattern) {
+        pattern = new RegExp(schema.pattern, "u");
+        patterns.set(schema.pattern, pattern);
+      }
       if (!pattern.test(value)) return [at, `must match ${schema.pattern}`];
     }
   }

@@ -4,17 +4,17 @@ import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { operationTable } from "../scripts/generate.mjs";
+import { loadDocument, root } from "../scripts/lib/document.mjs";
 import { createVerigator, InvalidDataError, InvalidResponseError, VerigatorAbortError } from "../src/index.js";
 import { createRawClient } from "../src/raw.js";
-import { loadDocument, root } from "../scripts/lib/document.mjs";
-import { operationTable } from "../scripts/generate.mjs";
-import { hang, json, service } from "./support/fault-server.js";
 import type { Behaviour } from "./support/fault-server.js";
+import { hang, json, service } from "./support/fault-server.js";
 import { faultServers, rejection } from "./support/helpers.js";
 
 const { serve, onStop } = faultServers();
 
-const status600: Behaviour = (request, response) => {
+const status600: Behaviour = (_request, response) => {
   response.writeHead(600, { "content-type": "application/json" }).end(JSON.stringify(service));
 };
 

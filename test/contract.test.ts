@@ -1,8 +1,8 @@
 // Every documented status of every operation, through the client, against the Prism mock.
 import { describe, expect, it } from "vitest";
 import { VerigatorError } from "../src/index.js";
-import { calls, errorClasses, unwrap } from "./support/contract-cases.js";
 import { mockClient, prefer } from "./support/client.js";
+import { calls, errorClasses, unwrap } from "./support/contract-cases.js";
 import { documentedResponses } from "./support/document.js";
 
 const client = mockClient();

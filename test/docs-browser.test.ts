@@ -50,6 +50,7 @@ afterAll(async () => {
 async function openOperation(tag: string, operationId: string): Promise<string> {
   await page.goto(`${docsUrl}#tag/${tag}/operation/${operationId}`);
   await page.locator(`[id="${tag.toLowerCase()}/${operationId.toLowerCase()}"]`).first().waitFor({ timeout: 10_000 });
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator.innerText(), the text as shown
   return page.locator("main").innerText();
 }
 
@@ -102,6 +103,7 @@ describe("rendered docs", () => {
       await page.keyboard.press("Escape");
     }
     expect(menus.some((menu) => ["curl", "Messente Python SDK", "Messente Java SDK"].every((label) => menu.includes(label)))).toBe(true);
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator.innerText(), the text as shown
     expect(await page.locator("main").innerText()).toContain("await verigator.users.create(");
   });
 
@@ -110,6 +112,7 @@ describe("rendered docs", () => {
     await page.waitForSelector("text=Verigator API");
     await page.keyboard.press("Control+k");
     await page.keyboard.type("Add a user");
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator.innerText(), the text as shown
     await expect.poll(async () => (await page.locator("body").innerText()).includes("Add a user to a service")).toBe(true);
     await page.getByText("Add a user to a service").first().click();
     await expect.poll(() => page.url()).toContain("#/users/createuser");

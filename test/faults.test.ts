@@ -1,6 +1,8 @@
 // The client against a server that misbehaves: each case checks the exact outcome, how many
 // requests the server saw, and how long it took.
 import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "../scripts/lib/prism.mjs";
+import type { VerigatorOptions } from "../src/index.js";
 import {
   createVerigator,
   InternalError,
@@ -11,10 +13,8 @@ import {
   VerigatorError,
   VerigatorTimeoutError,
 } from "../src/index.js";
-import type { VerigatorOptions } from "../src/index.js";
-import { freePort } from "../scripts/lib/prism.mjs";
-import { after, dropBeforeAnswer, hang, json, resetMidBody, service, startFaultServer, text, user } from "./support/fault-server.js";
 import type { Behaviour } from "./support/fault-server.js";
+import { after, dropBeforeAnswer, hang, json, resetMidBody, service, startFaultServer, text, user } from "./support/fault-server.js";
 
 const newUser = { id_in_service: "john_doe", phone_number: "+4401234567" };
 // Tests run concurrently, so servers are stopped together at the end.
@@ -54,7 +54,10 @@ describe.concurrent("no connection", () => {
     let attempts = 0;
     const verigator = createVerigator({
       baseUrl: `http://127.0.0.1:${port}`,
-      fetch: (input, init) => (attempts++, fetch(input, init)),
+      fetch: (input, init) => {
+        attempts++;
+        return fetch(input, init);
+      },
     });
     const { error, ms } = await failure(() => verigator.services.get("s"));
     expect(error).toBeInstanceOf(VerigatorConnectionError);
@@ -71,7 +74,10 @@ describe.concurrent("no connection", () => {
     const verigator = createVerigator({
       baseUrl: `http://127.0.0.1:${port}`,
       maxRetries: 1,
-      fetch: (input, init) => (attempts++, fetch(input, init)),
+      fetch: (input, init) => {
+        attempts++;
+        return fetch(input, init);
+      },
     });
     const { error } = await failure(() => verigator.users.create("s", newUser));
     expect(error).toBeInstanceOf(VerigatorConnectionError);

@@ -35,7 +35,10 @@ describe("baseUrl", () => {
     const verigator = createVerigator({
       username: "u",
       password: "p",
-      fetch: async (input) => (urls.push(input), new Response(JSON.stringify(service), { headers: { "content-type": "application/json" } })),
+      fetch: async (input) => {
+        urls.push(input);
+        return new Response(JSON.stringify(service), { headers: { "content-type": "application/json" } });
+      },
     });
     await verigator.services.get("s");
     expect(urls).toEqual(["https://api.verigator.com/v1/service/service/s"]);

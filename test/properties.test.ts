@@ -2,8 +2,8 @@
 // answers, a call resolves or rejects with a VerigatorError, and never leaves its path.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createVerigator, VerigatorError } from "../src/index.js";
 import type { FetchLike, Verigator } from "../src/index.js";
+import { createVerigator, VerigatorError } from "../src/index.js";
 import { backoffMs, retryDelayMs } from "../src/retry-policy.js";
 import { documentedResponses } from "./support/document.js";
 
@@ -43,7 +43,10 @@ describe("any arguments", () => {
           username: "u",
           password: "p",
           maxRetries: 0,
-          fetch: (input, init) => (urls.push(input), documentedAnswer(input, init)),
+          fetch: (input, init) => {
+            urls.push(input);
+            return documentedAnswer(input, init);
+          },
         });
         const outcome = await call(verigator, a, b, c, d).then(
           () => "resolved",

@@ -2,11 +2,11 @@
 // kind is made with a recognizable password and every rendering of it is searched.
 import { inspect } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { createVerigator, VerigatorError } from "../src/index.js";
-import type { Logger, Verigator } from "../src/index.js";
 import { freePort } from "../scripts/lib/prism.mjs";
-import { dropBeforeAnswer, hang, json, startFaultServer, text } from "./support/fault-server.js";
+import type { Logger, Verigator } from "../src/index.js";
+import { createVerigator, VerigatorError } from "../src/index.js";
 import type { Behaviour } from "./support/fault-server.js";
+import { dropBeforeAnswer, hang, json, startFaultServer, text } from "./support/fault-server.js";
 
 const username = "acme-api";
 const password = "Pa55-RECOGNIZABLE-7731";

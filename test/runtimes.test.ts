@@ -4,8 +4,8 @@
 // `npm test` prints.
 import { execFile, spawn } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { createServer } from "node:http";
+import { tmpdir } from "node:os";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { root } from "../scripts/lib/document.mjs";
 import { nodeBinary, nodeVersions } from "../scripts/lib/node-binaries.mjs";
@@ -99,6 +99,7 @@ describe("packaging", () => {
       "./openapi.yaml",
       "./openapi.json",
     ]);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removes the table's ANSI colours
     const plain = out.replace(/\x1b\[[0-9;]*m/g, "");
     expect(plain).toContain("No problems found");
     expect(plain).not.toMatch(/ignored/);
@@ -155,7 +156,10 @@ describe("installed commands and the published document", () => {
     });
     let log = "";
     const ready = new Promise<void>((resolve, reject) => {
-      fake.stdout.on("data", (chunk) => ((log += chunk), log.includes("Verigator fake") && resolve()));
+      fake.stdout.on("data", (chunk) => {
+        log += chunk;
+        if (log.includes("Verigator fake")) resolve();
+      });
       fake.stderr.on("data", (chunk) => (log += chunk));
       fake.once("exit", (code) => reject(new Error(`verigator fake exited ${code}: ${log}`)));
     });
@@ -332,7 +336,11 @@ describe("runtimes", () => {
         async (version) => {
           const tab = await browser.newPage();
           const blocked: string[] = [];
-          await tab.route("**/*", (route) => (isLoopback(route.request().url()) ? route.continue() : (blocked.push(route.request().url()), route.abort())));
+          await tab.route("**/*", (route) => {
+            if (isLoopback(route.request().url())) return route.continue();
+            blocked.push(route.request().url());
+            return route.abort();
+          });
           await tab.goto(`${pageOrigin}/?backend=${encodeURIComponent(backend.url)}`);
           const result = await tab.evaluate(() => (window as unknown as { verigatorResult: Promise<unknown> }).verigatorResult);
           record("chromium", version, `RESULT ${JSON.stringify(result)}`);
@@ -381,7 +389,11 @@ describe("runtimes", () => {
       writeFileSync(`${dir}/${file}`, readFileSync(`${root}test/runtimes/${file}`, "utf8"));
     writeFileSync(
       `${dir}/main.ts`,
-      'import { signUpAndLogIn } from "./consumer-testing";\nsignUpAndLogIn().then((verified) => console.log(`RESULT ${JSON.stringify({ verified })}`));\n',
+      [
+        'import { signUpAndLogIn } from "./consumer-testing";',
+        'signUpAndLogIn().then((verified) => console.log("RESULT " + JSON.stringify({ verified })));',
+        "",
+      ].join("\n"),
     );
     writeFileSync(
       `${dir}/tsconfig.json`,

@@ -4,12 +4,12 @@
 import { inspect } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createVerigator, InternalError, InvalidDataError, InvalidResponseError, RateLimitError, VerigatorError } from "../src/index.js";
-import type { Logger, Verigator } from "../src/index.js";
-import { backoffMs, retryDelayMs } from "../src/retry-policy.js";
 import { freePort } from "../scripts/lib/prism.mjs";
-import { json, service, text, user } from "./support/fault-server.js";
+import type { Logger, Verigator } from "../src/index.js";
+import { createVerigator, InternalError, InvalidDataError, InvalidResponseError, RateLimitError, VerigatorError } from "../src/index.js";
+import { backoffMs, retryDelayMs } from "../src/retry-policy.js";
 import type { Behaviour } from "./support/fault-server.js";
+import { json, service, text, user } from "./support/fault-server.js";
 import { faultServers, rejection } from "./support/helpers.js";
 
 const { serve } = faultServers();
@@ -22,7 +22,7 @@ function renderings(error: unknown): string {
   }
   if (error instanceof VerigatorError) {
     out.push(JSON.stringify(error.body) ?? "", String(error.body));
-    error.headers?.forEach((value, name) => out.push(`${name}: ${value}`));
+    for (const [name, value] of error.headers ?? []) out.push(`${name}: ${value}`);
   }
   return out.join("\n");
 }
@@ -42,10 +42,12 @@ const encoders: Record<string, { type: string; encode: (value: string) => string
   },
   "JSON (PHP: \\/ and \\u00e4)": {
     type: "application/json",
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: every character outside ASCII
     encode: (v) => toUnicodeEscapes(JSON.stringify({ message: `bad credentials ${v}` }), /[^\x00-\x7f]/g).replace(/\//g, "\\/"),
   },
   "JSON (Python ensure_ascii)": {
     type: "application/json",
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: every character outside ASCII
     encode: (v) => toUnicodeEscapes(JSON.stringify({ message: `bad credentials ${v}` }), /[^\x00-\x7f]/g).replace(/,/g, ", "),
   },
   "JSON (uppercase \\u escapes of everything)": {

@@ -3,8 +3,8 @@
 // the stateful fake, whose printed curl sequence (run by sh, as a user pastes it) shows state.
 import { spawn } from "node:child_process";
 import { expect, it } from "vitest";
-import { freePort } from "../scripts/lib/prism.mjs";
 import { root } from "../scripts/lib/document.mjs";
+import { freePort } from "../scripts/lib/prism.mjs";
 import { run } from "../scripts/lib/run.mjs";
 
 it("serves the mock and the docs, and stops on SIGTERM", async () => {

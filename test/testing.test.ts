@@ -4,7 +4,9 @@ import { createHash, createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { setupServer } from "msw/node";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { VerigatorOptions } from "../src/index.js";
 import {
+  createVerigator,
   InternalError,
   InvalidDataError,
   NoSuchResourceError,
@@ -12,11 +14,9 @@ import {
   VerigatorConnectionError,
   VerigatorTimeoutError,
   WrongCredentialsError,
-  createVerigator,
 } from "../src/index.js";
-import type { VerigatorOptions } from "../src/index.js";
-import { createFakeVerigator } from "../src/testing/index.js";
 import type { FakeVerigatorOptions } from "../src/testing/index.js";
+import { createFakeVerigator } from "../src/testing/index.js";
 import { hmacSha1, sha1, totpCode } from "../src/testing/totp.js";
 import { rejection } from "./support/helpers.js";
 

@@ -1,6 +1,7 @@
 // The lint, the drift check and the type check are part of the test run, and each is shown
 // to fail when it should.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { afterAll, describe, expect, it } from "vitest";
 import { root } from "../scripts/lib/document.mjs";
 import { bin, run } from "../scripts/lib/run.mjs";
@@ -74,6 +75,30 @@ describe("drift check", () => {
     const { code, output } = await run("node", ["scripts/generate.mjs", "--check"], { cwd: dir });
     expect(code).toBe(1);
     expect(output).toMatch(/generated\/verigator\.ts, generated\/operation-table\.ts/);
+  });
+});
+
+describe("code lint and format (Biome)", () => {
+  it("src, scripts, bin, test and bench pass biome check", async () => {
+    const { code, output } = await run(bin("biome"), ["check", "."]);
+    expect(output).toMatch(/Checked \d+ files/);
+    expect(output).not.toMatch(/error|warning/i);
+    expect(code).toBe(0);
+  });
+
+  it("fails on a floating promise, an unused variable and unformatted code", async () => {
+    // A project with this repository's biome.json, outside its git ignore rules.
+    const dir = mkdtempSync(`${tmpdir()}/biome-`);
+    cpSync(`${root}biome.json`, `${dir}/biome.json`);
+    mkdirSync(`${dir}/src`);
+    const bad = "export async function f(): Promise<void> {}\nexport function g() {\n  const unused = 1;\n  f();\n}\nexport const   h = 1\n";
+    writeFileSync(`${dir}/src/bad.ts`, bad);
+    const { code, output } = await run(bin("biome"), ["check", "--vcs-enabled=false", "src"], { cwd: dir });
+    rmSync(dir, { recursive: true, force: true });
+    expect(output).toContain("lint/nursery/noFloatingPromises");
+    expect(output).toContain("lint/correctness/noUnusedVariables");
+    expect(output).toMatch(/format/);
+    expect(code).not.toBe(0);
   });
 });
 

@@ -1,6 +1,9 @@
 // Compile-time checks, run by vitest's typecheck mode (tsc): a test fails when a call marked
 // as an expected error compiles after all, or an expectTypeOf stops holding.
+
+import type { RequestBodyJSON, SuccessResponseJSON } from "openapi-typescript-helpers";
 import { describe, expectTypeOf, it } from "vitest";
+import type { AuthVerifyResult, components, ErrorBody, operations, RequestBody, ResponseBody, User, Verigator } from "../src/index.js";
 import {
   createVerigator,
   InternalError,
@@ -12,8 +15,6 @@ import {
   VerigatorTimeoutError,
   WrongCredentialsError,
 } from "../src/index.js";
-import type { RequestBodyJSON, SuccessResponseJSON } from "openapi-typescript-helpers";
-import type { AuthVerifyResult, components, ErrorBody, operations, RequestBody, ResponseBody, User, Verigator } from "../src/index.js";
 
 const verigator: Verigator = createVerigator({ username: "u", password: "p", baseUrl: "http://127.0.0.1:9" });
 

@@ -2,4 +2,4 @@
 import createClient from "openapi-fetch";
 
 const client = createClient({ baseUrl: "https://api.verigator.com", headers: { "X-Service-Auth": "u:p" } });
-client.POST("/v1/service/service/{ServiceId}/users", { params: { path: { ServiceId: "s" } }, body: {} }).then(console.log);
+void client.POST("/v1/service/service/{ServiceId}/users", { params: { path: { ServiceId: "s" } }, body: {} }).then(console.log);

@@ -78,7 +78,9 @@ export async function startMock({ port, verbosity = "warn", document = root + do
         response.writeHead(answer.status, type ? { ...out, "content-type": type } : out).end(body);
       }
     } catch (error) {
-      response.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ message: `mock front: ${error instanceof Error ? error.message : error}` }));
+      response
+        .writeHead(500, { "content-type": "application/json" })
+        .end(JSON.stringify({ message: `mock front: ${error instanceof Error ? error.message : error}` }));
     }
   });
   port ??= await freePort();

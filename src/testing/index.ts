@@ -3,7 +3,7 @@
 // generated from the document; the test reads the PIN the "SMS" carried.
 import { defaultBaseUrl } from "../options.ts";
 import type { OperationId } from "../types.ts";
-import type { Fault, FakeVerigatorOptions, SentMessage } from "./fake.ts";
+import type { FakeVerigatorOptions, Fault, SentMessage } from "./fake.ts";
 import { createFakeState, dropped } from "./fake.ts";
 import { mswHandlers } from "./msw.ts";
 import type { FakeServer, ListenOptions } from "./node.ts";

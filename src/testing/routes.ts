@@ -34,7 +34,7 @@ export function matchRoute(method: string, pathname: string): Match {
     }
     const params: Record<string, string> = {};
     try {
-      route.names.forEach((name, i) => (params[name] = decodeURIComponent(found[i + 1]!)));
+      for (const [i, name] of route.names.entries()) params[name] = decodeURIComponent(found[i + 1]!);
     } catch {
       return { kind: "not found" }; // malformed percent-encoding names no resource
     }

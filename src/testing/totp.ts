@@ -45,7 +45,7 @@ export function sha1(message: Uint8Array): Uint8Array {
   }
   const out = new Uint8Array(20);
   const outView = new DataView(out.buffer);
-  h.forEach((word, i) => outView.setUint32(i * 4, word));
+  for (const [i, word] of h.entries()) outView.setUint32(i * 4, word);
   return out;
 }
 

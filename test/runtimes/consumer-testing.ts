@@ -1,8 +1,8 @@
 // Type-checked against the packed .d.ts: verigator/testing without msw installed (handlers is
 // then any[]), fault statuses limited to what each operation declares.
 import { createVerigator } from "verigator";
-import { createFakeVerigator } from "verigator/testing";
 import type { FakeVerigator, SentMessage } from "verigator/testing";
+import { createFakeVerigator } from "verigator/testing";
 
 export async function signUpAndLogIn(): Promise<boolean> {
   const fake: FakeVerigator = createFakeVerigator({ username: "u", password: "p", maxAttempts: 3 });

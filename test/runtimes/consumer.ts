@@ -1,6 +1,7 @@
 // Type-checked against the packed .d.ts, with moduleResolution nodenext and bundler.
-import { createVerigator, ResourceAlreadyExistsError } from "verigator";
+
 import type { User, VerigatorError } from "verigator";
+import { createVerigator, ResourceAlreadyExistsError } from "verigator";
 
 const verigator = createVerigator({ username: "u", password: "p" });
 export async function addUser(serviceId: string): Promise<User | VerigatorError> {

@@ -3,7 +3,7 @@ const verigator = require("verigator");
 const { createRawClient } = require("verigator/raw");
 const testing = require("verigator/testing");
 
-(async () => {
+void (async () => {
   const { scenario } = await import("./scenario.mjs");
   const options = { username: "runtime-user", password: "runtime-pass", baseUrl: process.argv.at(-1) };
   console.log(`RESULT ${JSON.stringify(await scenario(verigator.createVerigator(options), verigator, createRawClient(options), testing))}`);

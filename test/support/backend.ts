@@ -1,8 +1,9 @@
 // The recommended browser setup's "own backend": a loopback server on its own origin that
 // forwards /verigator/* to the Verigator API (here the Prism mock), adding X-Service-Auth,
 // with CORS for the page's origin. The credentials never reach the browser.
-import { createServer } from "node:http";
+
 import type { Server } from "node:http";
+import { createServer } from "node:http";
 
 export async function startBackend(upstream: string, pageOrigin: string, serviceAuth: string) {
   const cors = {

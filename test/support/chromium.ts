@@ -1,8 +1,8 @@
 // Debian's Chromium, headless, kept off the network: every name but 127.0.0.1 resolves to
 // nothing, and background services are off.
 import { existsSync } from "node:fs";
-import { chromium } from "playwright-core";
 import type { Browser } from "playwright-core";
+import { chromium } from "playwright-core";
 
 const candidates = ["/usr/lib/chromium/chromium", "/usr/bin/chromium"];
 

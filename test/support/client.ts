@@ -1,7 +1,7 @@
 // Helpers shared by the tests that talk to the Prism mock.
 import { inject } from "vitest";
-import { createVerigator } from "../../src/index.js";
 import type { VerigatorOptions } from "../../src/index.js";
+import { createVerigator } from "../../src/index.js";
 
 export const credentials = { username: "test-user", password: "pw-Sekret-9f3b1c" } as const;
 

@@ -1,6 +1,8 @@
 // The contract suite's table: how to call each operation through the client, and what each
 // documented status must become. The coverage test fails when the document has an operation
 // or a status this table does not know, so a new endpoint cannot land untested.
+
+import type { CallOptions, operations, Verigator, VerigatorError } from "../../src/index.js";
 import {
   InternalError,
   InvalidDataError,
@@ -9,7 +11,6 @@ import {
   ResourceForbiddenError,
   WrongCredentialsError,
 } from "../../src/index.js";
-import type { CallOptions, operations, Verigator, VerigatorError } from "../../src/index.js";
 
 const serviceId = "9a2d2fe5-d3e9-4c9a-a8b4-6c2f3f0b2e7d";
 const userId = "81213bfd-b690-499e-b9d2-8754cb1550e8";

@@ -1,8 +1,9 @@
 // A loopback HTTP server of our own that misbehaves on cue: each request is handled by the
 // next behaviour in the script (the last one repeats). It counts requests, keeps what it
 // saw, and closes every socket when stopped.
-import { createServer } from "node:http";
+
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { Socket } from "node:net";
 
 export type Behaviour = (request: IncomingMessage, response: ServerResponse, body: string) => void;

@@ -2,8 +2,8 @@
 // call must end in.
 import { afterAll, expect } from "vitest";
 import type { VerigatorError } from "../../src/index.js";
-import { startFaultServer } from "./fault-server.js";
 import type { Behaviour } from "./fault-server.js";
+import { startFaultServer } from "./fault-server.js";
 
 /** A `serve(...script)` for this test file; its servers (and any `onStop` added) stop after the file. */
 export function faultServers() {
