@@ -1,14 +1,35 @@
 import { defineConfig } from "vitest/config";
 
+// Two projects behind `npm test`:
+// - unit: no Prism, no servers, no child processes, no Chromium: the client with an injected
+//   fetch and fake timers, the fake through fake.fetch, the checks and tables. A few seconds:
+//   `npx vitest --project unit` while changing src/.
+// - e2e: everything that runs real processes: Prism, fault servers, runtimes, docs, samples,
+//   tools. The type tests (test/*.test-d.ts) are checked by the one full tsc run in
+//   test/tooling.test.ts, not by a second tsc in vitest's typecheck mode.
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    // test/*.test-d.ts are type tests: tsc checks them, and each `it` is reported like any test.
-    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "tsconfig.json" },
-    globalSetup: ["test/support/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Prism and the tool runs are the slow part; two cores, so two workers.
-    maxWorkers: 2,
+    // Two cores here; much e2e time is spent waiting on child processes (Prism, runtimes).
+    maxWorkers: 3,
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.ts"],
+          setupFiles: ["test/support/loopback-only.ts"],
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["test/*.test.ts", "test/examples/**/*.test.ts"],
+          globalSetup: ["test/support/global-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

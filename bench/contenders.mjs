@@ -4,9 +4,10 @@ import axios from "axios";
 import ky from "ky";
 import createClient from "openapi-fetch";
 import { createVerigator } from "../dist/index.js";
+import { exampleBodies, exampleIds, operationCalls } from "../scripts/lib/operation-calls.mjs";
 
-export const serviceId = "9a2d2fe5-d3e9-4c9a-a8b4-6c2f3f0b2e7d";
-export const newUser = { id_in_service: "john.doe@verigator.com", phone_number: "+4401234567" };
+export const { serviceId } = exampleIds;
+export const newUser = exampleBodies.createUser;
 export const createdUser = { id: "81213bfd-b690-499e-b9d2-8754cb1550e8", ctime: "2017-07-06T13:12:03.141Z", id_in_service: "john.doe@verigator.com" };
 const auth = "bench-user:bench-pass";
 const path = `/v1/service/service/${serviceId}/users`;
@@ -49,7 +50,7 @@ export const contenders = {
   },
   verigator: (baseUrl, fetchImpl) => {
     const client = createVerigator({ username: "bench-user", password: "bench-pass", baseUrl, fetch: fetchImpl });
-    return () => client.users.create(serviceId, newUser);
+    return () => operationCalls.createUser(client, { ...exampleIds, body: newUser });
   },
   ky: (baseUrl, fetchImpl) => {
     const client = ky.create({ prefixUrl: baseUrl, fetch: fetchImpl, retry: 0, headers: { "X-Service-Auth": auth, Accept: "application/json" } });

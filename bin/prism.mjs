@@ -2,7 +2,6 @@
 // until it answers. Used by `verigator contract` and by this repository's scripts.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 
 export const prismPackage = "@stoplight/prism-cli";
@@ -16,64 +15,68 @@ export function findPrism() {
   }
 }
 
-/** A free TCP port on 127.0.0.1. */
-export function freePort() {
+/**
+ * Resolves with the URL Prism prints once it listens ("Prism is listening on http://…").
+ * @param {import("node:child_process").ChildProcess} child
+ * @param {() => string} output
+ * @param {number} deadlineMs
+ * @returns {Promise<string>}
+ */
+function listeningUrl(child, output, deadlineMs) {
   return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
+    const timer = setTimeout(() => finish(new Error(`prism did not start within ${deadlineMs} ms`)), deadlineMs);
+    const check = () => {
+      const found = /Prism is listening on (http:\/\/\S+)/.exec(output());
+      if (found?.[1]) finish(undefined, found[1].replace(/\/$/, ""));
+    };
+    const exited = () => finish(new Error(`prism exited with code ${child.exitCode}`));
+    /** @param {Error} [error] @param {string} [url] */
+    const finish = (error, url) => {
+      clearTimeout(timer);
+      child.stdout?.off("data", check);
+      child.stderr?.off("data", check);
+      child.off("exit", exited);
+      if (url) resolve(url);
+      else reject(error);
+    };
+    child.stdout?.on("data", check);
+    child.stderr?.on("data", check);
+    child.once("exit", exited);
+    check();
   });
 }
 
 /**
- * @param {string} url
- * @param {import("node:child_process").ChildProcess} child
- * @param {number} deadlineMs
- */
-async function waitUntilAnswering(url, child, deadlineMs) {
-  const deadline = Date.now() + deadlineMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`prism exited with code ${child.exitCode}`);
-    try {
-      await fetch(`${url}/v1/service/service/readiness-probe`, { signal: AbortSignal.timeout(500) });
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error(`prism did not answer at ${url} within ${deadlineMs} ms`);
-}
-
-/**
  * Starts `prism mock` or `prism proxy` on `document`. `mode` is ["mock"] or ["proxy", upstream, "--errors"].
- * @param {{ document: string, port?: number, mode?: string[], verbosity?: string, cwd?: string, env?: NodeJS.ProcessEnv }} options
+ * @param {{ document: string, port?: number, mode?: string[], cwd?: string, env?: NodeJS.ProcessEnv }} options
  */
-export async function startPrism({ document, port, mode = ["mock"], verbosity = "warn", cwd, env = process.env }) {
+export async function startPrism({ document, port = 0, mode = ["mock"], cwd, env = process.env }) {
   const prism = findPrism();
   if (!prism) throw new Error(`Prism is not installed: npm install --save-dev ${prismPackage}`);
-  port ??= await freePort();
   const [command, ...modeArgs] = mode;
-  const args = [prism, command ?? "mock", document, ...modeArgs, "--host", "127.0.0.1", "--port", String(port), "--verboseLevel", verbosity];
+  // Port 0 lets the system pick a free port, read back from Prism's "listening" line (info
+  // level): no window in which another process could take a port chosen in advance.
+  const args = [prism, command ?? "mock", document, ...modeArgs, "--host", "127.0.0.1", "--port", String(port), "--verboseLevel", "info"];
   const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (/** @type {Buffer} */ chunk) => (output += chunk));
-  child.stderr.on("data", (/** @type {Buffer} */ chunk) => (output += chunk));
-  const url = `http://127.0.0.1:${port}`;
+  // The last 64 KiB of Prism's log: every request is logged at info level.
+  let log = "";
+  const keep = (/** @type {Buffer} */ chunk) => {
+    log = (log + chunk).slice(-65_536);
+  };
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
   const stop = () =>
     new Promise((resolve) => {
       if (child.exitCode !== null) return resolve(undefined);
       child.once("exit", () => resolve(undefined));
       child.kill("SIGTERM");
     });
+  let url;
   try {
-    await waitUntilAnswering(url, child, 30_000);
+    url = await listeningUrl(child, () => log, 30_000);
   } catch (error) {
     await stop();
-    throw new Error(`${error instanceof Error ? error.message : error}\n${output}`);
+    throw new Error(`${error instanceof Error ? error.message : error}\n${log}`);
   }
-  return { url, stop, output: () => output, child };
+  return { url, stop, output: () => log, child };
 }

@@ -2,6 +2,7 @@
 // and the operation table the runtime uses to build and check requests and responses.
 // `--check` writes nothing and fails when generated/ differs from what the document gives now.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { documentPath, listOperations, loadDocument, root } from "./lib/document.mjs";
 
@@ -151,39 +152,53 @@ function jsonContentOf(response) {
   return response.content?.["application/json"];
 }
 
-async function types() {
-  const ast = await openapiTS(new URL(`../${documentPath}`, import.meta.url), { rootTypes: true, rootTypesNoSchemaPrefix: true });
+/** @param {string} documentFile */
+async function types(documentFile) {
+  const ast = await openapiTS(pathToFileURL(documentFile), { rootTypes: true, rootTypesNoSchemaPrefix: true });
   return header + astToString(ast);
 }
 
-export async function generatedFiles() {
-  const document = await loadDocument();
+/**
+ * What generated/ should hold, from the document of the project at `projectRoot`.
+ * @param {string} [projectRoot]
+ * @returns {Promise<Record<string, string>>}
+ */
+export async function generatedFiles(projectRoot = root) {
+  const documentFile = projectRoot + documentPath;
+  const document = await loadDocument(documentFile);
   return {
-    "generated/verigator.ts": await types(),
+    "generated/verigator.ts": await types(documentFile),
     "generated/operation-table.ts": operationTable(document),
     "generated/operation-answers.ts": operationAnswers(document),
   };
 }
 
+/**
+ * The files in the project's generated/ that differ from what its document gives now.
+ * @param {string} [projectRoot]
+ */
+export async function staleFiles(projectRoot = root) {
+  const files = await generatedFiles(projectRoot);
+  return Object.entries(files)
+    .filter(([file, text]) => !existsSync(projectRoot + file) || readFileSync(projectRoot + file, "utf8") !== text)
+    .map(([file]) => file);
+}
+
 async function main() {
-  const check = process.argv.includes("--check");
-  const files = await generatedFiles();
-  const stale = [];
-  for (const [file, text] of Object.entries(files)) {
-    const path = root + file;
-    if (check) {
-      if (!existsSync(path) || readFileSync(path, "utf8") !== text) stale.push(file);
-    } else {
-      mkdirSync(new URL(".", `file://${path}`), { recursive: true });
-      writeFileSync(path, text);
-      console.log(`wrote ${file}`);
+  if (process.argv.includes("--check")) {
+    const stale = await staleFiles();
+    if (stale.length) {
+      console.error(`generated/ is out of date with ${documentPath}: ${stale.join(", ")}\nrun: npm run generate`);
+      process.exit(1);
     }
+    console.log(`generated/ matches ${documentPath}`);
+    return;
   }
-  if (stale.length) {
-    console.error(`generated/ is out of date with ${documentPath}: ${stale.join(", ")}\nrun: npm run generate`);
-    process.exit(1);
+  for (const [file, text] of Object.entries(await generatedFiles())) {
+    mkdirSync(`${root}generated`, { recursive: true });
+    writeFileSync(root + file, text);
+    console.log(`wrote ${file}`);
   }
-  if (check) console.log(`generated/ matches ${documentPath}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -16,7 +16,7 @@ if (!existsSync(docsPath)) {
   process.exit(1);
 }
 
-const mock = await startMock({ port: mockPort, verbosity: "info" });
+const mock = await startMock({ port: mockPort });
 const docs = createServer((request, response) => {
   const url = request.url ?? "/";
   if (url !== "/" && !url.startsWith("/#") && url !== "/index.html") {

@@ -1,27 +1,27 @@
 // Every documented status of every operation, through the client, against the Prism mock.
 import { describe, expect, it } from "vitest";
+import { callWithExamples } from "../scripts/lib/operation-calls.mjs";
 import { VerigatorError } from "../src/index.js";
+import type { OperationId } from "../src/types.js";
 import { mockClient, prefer } from "./support/client.js";
-import { calls, errorClasses, unwrap } from "./support/contract-cases.js";
+import { errorClasses, unwrap } from "./support/contract-cases.js";
 import { documentedResponses } from "./support/document.js";
+import { rejection } from "./support/helpers.js";
 
 const client = mockClient();
 
 describe.each(documentedResponses)("$operationId answers $status", (documented) => {
-  const call = calls[documented.operationId as keyof typeof calls];
+  const call = (options: ReturnType<typeof prefer>) => callWithExamples(client, documented.operationId as OperationId, options);
 
   if (documented.status < 300) {
     it("resolves with the documented body", async () => {
       const expected =
         documented.example === undefined ? undefined : (unwrap[documented.operationId as keyof typeof unwrap] ?? ((b: unknown) => b))(documented.example);
-      await expect(call(client, prefer(documented.status))).resolves.toEqual(expected);
+      await expect(call(prefer(documented.status))).resolves.toEqual(expected);
     });
   } else {
     it("rejects with the status's error class, status and body", async () => {
-      const error = await call(client, prefer(documented.status)).then(
-        () => expect.unreachable("the call resolved"),
-        (reason: unknown) => reason,
-      );
+      const error = await rejection(call(prefer(documented.status)));
       expect(error).toBeInstanceOf(errorClasses[documented.status]);
       expect(error).toBeInstanceOf(VerigatorError);
       expect(error).toMatchObject({ status: documented.status, body: documented.example, method: documented.method });

@@ -2,7 +2,7 @@
 // after timeouts, retries and aborts with long timeouts still pending.
 import { spawn } from "node:child_process";
 import { afterAll, expect, it } from "vitest";
-import { freePort } from "../scripts/lib/prism.mjs";
+import { freePort } from "../scripts/lib/net.mjs";
 import { hang, json, service, startFaultServer } from "./support/fault-server.js";
 
 const server = await startFaultServer((request, response, body) => {

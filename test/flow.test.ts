@@ -81,23 +81,4 @@ describe("two-factor flow", () => {
       await server.close();
     }
   });
-
-  it("the Arazzo workflow fails against the fake when the SMS carried another PIN", async () => {
-    const fake = createFakeVerigator({ username: "flow-user", password: "flow-pass", nextPin: () => "654321" });
-    const server = await fake.listen({ port: 0 });
-    try {
-      const { code, output } = await run(bin("redocly"), [
-        "respect",
-        "openapi/verigator.arazzo.yaml",
-        "--server",
-        `verigator=${server.url}`,
-        "--input",
-        "serviceAuth=flow-user:flow-pass",
-      ]);
-      expect(output).toMatch(/Workflows: 1 failed/);
-      expect(code).not.toBe(0);
-    } finally {
-      await server.close();
-    }
-  });
 });

@@ -2,9 +2,12 @@
 // answers, a call resolves or rejects with a VerigatorError, and never leaves its path.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { operationTable } from "../generated/operation-table.js";
+import { callOperation } from "../scripts/lib/operation-calls.mjs";
 import type { FetchLike, Verigator } from "../src/index.js";
 import { createVerigator, VerigatorError } from "../src/index.js";
 import { backoffMs, retryDelayMs } from "../src/retry-policy.js";
+import type { OperationId } from "../src/types.js";
 import { documentedResponses } from "./support/document.js";
 
 const runs = { numRuns: 1000 };
@@ -19,18 +22,14 @@ const documentedAnswer: FetchLike = async (input, init) => {
     : new Response(JSON.stringify(success.example), { status: success.status, headers: { "content-type": "application/json" } });
 };
 
-type Call = (v: Verigator, a: string, b: string, c: string, d: string) => Promise<unknown>;
-const calls: [string, number, Call][] = [
-  ["services.create", 0, (v, a, b) => v.services.create({ fqdn: a, name: b })],
-  ["services.get", 1, (v, a) => v.services.get(a)],
-  ["services.delete", 1, (v, a) => v.services.delete(a)],
-  ["users.list", 1, (v, a) => v.users.list(a)],
-  ["users.get", 2, (v, a, b) => v.users.get(a, b)],
-  ["users.create", 1, (v, a, _, c, d) => v.users.create(a, { id_in_service: c, phone_number: d })],
-  ["users.delete", 2, (v, a, b) => v.users.delete(a, b)],
-  ["auth.start", 2, (v, a, b, c) => v.auth.start(a, b, { method: c as "sms" })],
-  ["auth.verify", 2, (v, a, b, c) => v.auth.verify(a, b, { token: c })],
-];
+/** Each operation with its number of path ids, called through the one operation table. */
+const calls = Object.entries(operationTable).map(([operationId, { path, ...operation }]) => {
+  const ids = (path.match(/\{/g) ?? []).length;
+  const fields = Object.keys(("request" in operation && operation.request.properties) || {});
+  const call = (v: Verigator, a: string, b: string, c: string, d: string) =>
+    callOperation(v, operationId as OperationId, { serviceId: a, userId: b, body: Object.fromEntries(fields.map((name, i) => [name, i % 2 ? d : c])) });
+  return [operationId, ids, call] as const;
+});
 
 const anyString = fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.constantFrom("", ".", "..", "../x", "a/b", "+4401234567", "sms", "%2e%2e"));
 

@@ -2,11 +2,12 @@
 // kind is made with a recognizable password and every rendering of it is searched.
 import { inspect } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { freePort } from "../scripts/lib/prism.mjs";
+import { freePort } from "../scripts/lib/net.mjs";
 import type { Logger, Verigator } from "../src/index.js";
 import { createVerigator, VerigatorError } from "../src/index.js";
 import type { Behaviour } from "./support/fault-server.js";
 import { dropBeforeAnswer, hang, json, startFaultServer, text } from "./support/fault-server.js";
+import { rejection } from "./support/helpers.js";
 
 const username = "acme-api";
 const password = "Pa55-RECOGNIZABLE-7731";
@@ -70,10 +71,7 @@ describe.concurrent("credentials never leak", () => {
       debug: (...args) => lines.push(inspect(args, { depth: Infinity })),
     };
     const verigator = createVerigator({ username, password, baseUrl, timeoutMs: 100, maxRetries: 1, logger, logLevel: "debug" });
-    const error = await call(verigator).then(
-      () => expect.unreachable("resolved"),
-      (reason: unknown) => reason,
-    );
+    const error = await rejection(call(verigator));
     if (!(error instanceof VerigatorError)) return expect.unreachable("not a VerigatorError");
     const shown = [...renderings(error), ...lines, inspect(verigator, { depth: Infinity, showHidden: true })].join("\n");
     // Every case but the refused argument reaches the transport, which logs at debug level.

@@ -4,7 +4,7 @@
 import { inspect } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { freePort } from "../scripts/lib/prism.mjs";
+import { freePort } from "../scripts/lib/net.mjs";
 import type { Logger, Verigator } from "../src/index.js";
 import { createVerigator, InternalError, InvalidDataError, InvalidResponseError, RateLimitError, VerigatorError } from "../src/index.js";
 import { backoffMs, retryDelayMs } from "../src/retry-policy.js";

@@ -4,10 +4,10 @@
 import { spawn } from "node:child_process";
 import { expect, it } from "vitest";
 import { root } from "../scripts/lib/document.mjs";
-import { freePort } from "../scripts/lib/prism.mjs";
+import { freePort } from "../scripts/lib/net.mjs";
 import { run } from "../scripts/lib/run.mjs";
 
-it("serves the mock and the docs, and stops on SIGTERM", async () => {
+it("serves the mock and the docs, and stops on SIGTERM", { timeout: 90_000 }, async () => {
   // Its own copy of the page: the docs browser test may be rebuilding build/docs meanwhile.
   const docs = await run("node", ["scripts/docs.mjs", "--output", "build/start-test/index.html"]);
   expect(docs.code, docs.output).toBe(0);

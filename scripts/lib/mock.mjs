@@ -6,7 +6,7 @@
 // mock never learns a status the API does not document.
 import { createServer } from "node:http";
 import { documentPath, listOperations, loadDocument, root } from "./document.mjs";
-import { freePort, startPrism } from "./prism.mjs";
+import { startPrism } from "./prism.mjs";
 
 /**
  * Each operation as a path regex, its method and its declared statuses.
@@ -41,10 +41,10 @@ export function documentedAnswer(route, status, contentType) {
   return { status: 500, message: `The mock was asked for status ${status}, which the document does not declare for this operation` };
 }
 
-/** @param {{ port?: number, verbosity?: string, document?: string }} [options] */
-export async function startMock({ port, verbosity = "warn", document = root + documentPath } = {}) {
+/** @param {{ port?: number, document?: string }} [options] */
+export async function startMock({ port = 0, document = root + documentPath } = {}) {
   const table = routes(await loadDocument(document));
-  const prism = await startPrism({ document, verbosity });
+  const prism = await startPrism({ document });
   const server = createServer(async (request, response) => {
     /** @type {Buffer[]} */
     const chunks = [];
@@ -83,13 +83,12 @@ export async function startMock({ port, verbosity = "warn", document = root + do
         .end(JSON.stringify({ message: `mock front: ${error instanceof Error ? error.message : error}` }));
     }
   });
-  port ??= await freePort();
   await new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => resolve(undefined));
   });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${/** @type {import("node:net").AddressInfo} */ (server.address()).port}`,
     prismUrl: prism.url,
     child: prism.child,
     output: prism.output,

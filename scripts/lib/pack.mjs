@@ -1,10 +1,12 @@
-// Builds and packs the package, then installs the tarball into build/consumer, the sample
-// consumer every runtime test runs from (as a user would have it: from the tarball).
+// Builds and packs the package, then installs the tarball into a sample consumer every runtime
+// test runs from, as a user's project would have it: from the tarball, and outside this
+// repository, so that nothing resolves from the repository's own node_modules (Prism, msw).
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { root } from "./document.mjs";
 import { run } from "./run.mjs";
 
-export const consumerDir = `${root}build/consumer`;
+export const consumerDir = `${tmpdir()}/verigator-consumer-${process.pid}`;
 
 /** @param {string} command @param {string[]} args @param {string} [cwd] */
 async function mustRun(command, args, cwd = root) {
@@ -13,9 +15,10 @@ async function mustRun(command, args, cwd = root) {
   return output;
 }
 
-/** Resolves with { tarball, bytes, files } once build/consumer has the packed package installed. */
+/** Resolves with { tarball, bytes, files } once consumerDir has the packed package installed. */
 export async function packIntoConsumer() {
-  await mustRun("npm", ["run", "--silent", "build"]);
+  // `npm test` has just built dist/ (and says so); anything else builds it here.
+  if (process.env.VERIGATOR_BUILT !== "1") await mustRun("npm", ["run", "--silent", "build"]);
   const packDir = `${root}build/pack`;
   rmSync(packDir, { recursive: true, force: true });
   mkdirSync(packDir, { recursive: true });

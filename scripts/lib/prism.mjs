@@ -4,10 +4,8 @@ import { startPrism as start } from "../../bin/prism.mjs";
 import { documentPath, root } from "./document.mjs";
 import { quietEnv } from "./run.mjs";
 
-export { freePort } from "../../bin/prism.mjs";
-
 /**
- * @param {{ port?: number, mode?: string[], document?: string, verbosity?: string }} [options]
+ * @param {{ port?: number, mode?: string[], document?: string }} [options]
  */
 export function startPrism({ document = root + documentPath, ...options } = {}) {
   return start({ ...options, document, cwd: root, env: quietEnv });

@@ -21,12 +21,12 @@ export function bin(name) {
  * Runs a command; resolves with its exit code and output.
  * @param {string} command
  * @param {string[]} args
- * @param {{ cwd?: string, echo?: boolean }} [options]
+ * @param {{ cwd?: string, echo?: boolean, env?: NodeJS.ProcessEnv }} [options]
  * @returns {Promise<{ code: number | null, output: string }>}
  */
-export function run(command, args, { cwd = root, echo = false } = {}) {
+export function run(command, args, { cwd = root, echo = false, env = quietEnv } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, env: quietEnv, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     /** @param {Buffer} chunk */
     const collect = (chunk) => {

@@ -1,7 +1,8 @@
-// What the newer test files share: fault servers stopped after the file, and the rejection a
-// call must end in.
+// What the test files share: a client with test credentials, fault servers stopped after the
+// file, and the rejection a call must end in (with its time, where time is the subject).
 import { afterAll, expect } from "vitest";
-import type { VerigatorError } from "../../src/index.js";
+import type { VerigatorError, VerigatorOptions } from "../../src/index.js";
+import { createVerigator } from "../../src/index.js";
 import type { Behaviour } from "./fault-server.js";
 import { startFaultServer } from "./fault-server.js";
 
@@ -19,9 +20,39 @@ export function faultServers() {
   };
 }
 
+/** The client with the tests' credentials ("u", "p"), and whatever else `options` says. */
+export const client = (options: VerigatorOptions = {}) => createVerigator({ username: "u", password: "p", ...options });
+
 /** What `promise` rejected with; fails the test when it resolved. */
 export const rejection = (promise: Promise<unknown>) =>
   promise.then(
     (value) => expect.unreachable(`resolved with ${JSON.stringify(value)}`),
     (reason: unknown) => reason as VerigatorError,
   );
+
+/** What `call` rejected with and how long it took; fails the test when it resolved. */
+export async function timedRejection(call: () => Promise<unknown>) {
+  const started = performance.now();
+  const error = await rejection(call());
+  return { error, ms: performance.now() - started };
+}
+
+/** A request as an injected fetch saw it. */
+export interface SeenRequest {
+  method: string | undefined;
+  /** Path and query, as a server would see them. */
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** An injected fetch that records each request and answers `status` with `body` as JSON. */
+export function recordingFetch(status = 200, body: unknown = {}) {
+  const seen: SeenRequest[] = [];
+  const fetch = async (input: string, init: RequestInit) => {
+    const { pathname, search } = new URL(input);
+    seen.push({ method: init.method, url: pathname + search, headers: Object.fromEntries(new Headers(init.headers)), body: init.body });
+    return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+  };
+  return { fetch, seen };
+}
