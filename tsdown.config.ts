@@ -16,5 +16,6 @@ export default defineConfig({
   // The declaration bundler is the slow part by design; its timing note is noise in every build.
   checks: { pluginTimings: false },
   sourcemap: false,
-  clean: true,
+  // scripts/build.mjs empties dist/ first and writes the document beside the build meanwhile.
+  clean: false,
 });

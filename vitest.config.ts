@@ -12,7 +12,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Two cores here; much e2e time is spent waiting on child processes (Prism, runtimes).
-    maxWorkers: 3,
+    maxWorkers: 2,
     projects: [
       {
         test: {

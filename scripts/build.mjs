@@ -1,11 +1,13 @@
 // `npm run build`: dist/ from src/ with tsdown (tsdown.config.ts): ESM, CommonJS and types
 // for each entry point; then the document as the package publishes it.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "tsdown";
 import { writeBundledDocument } from "./bundle-document.mjs";
 import { root } from "./lib/document.mjs";
 
-await build({ logLevel: "warn" });
+rmSync(`${root}dist`, { recursive: true, force: true });
+// The document does not depend on the code: both are written at once.
+await Promise.all([build({ logLevel: "warn" }), writeBundledDocument()]);
 
 // msw is an optional peer dependency of verigator/testing: without it installed, its types
 // must still load (as any), so the bundled import of msw is marked for TypeScript to skip.
@@ -16,5 +18,3 @@ for (const file of ["testing.d.ts", "testing.d.cts"]) {
   if (marked === text) throw new Error(`dist/${file}: the import of msw to mark was not found`);
   writeFileSync(path, marked);
 }
-
-await writeBundledDocument();
