@@ -9,6 +9,8 @@ export default defineConfig({
   platform: "neutral",
   target: "es2022",
   outDir: "dist",
+  // Declarations from src/ and generated/ only: the whole project (tests, scripts) is tsc's job.
+  tsconfig: "tsconfig.build.json",
   dts: true,
   // import.meta.url (verigator/testing's optional require of msw) works in the CommonJS build too.
   shims: true,

@@ -22,7 +22,7 @@ export async function main(argv) {
     args: argv,
     options: {
       target: { type: "string" },
-      auth: { type: "string", default: process.env.VERIGATOR_AUTH ?? "contract-user:contract-pass" },
+      auth: { type: "string", default: process.env.VERIGATOR_AUTH ?? "user:pass" },
       phone: { type: "string", default: "+4401234567" },
     },
   });

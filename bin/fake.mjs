@@ -43,7 +43,7 @@ export async function main(argv) {
     return 2;
   }
   const { fake, server } = started;
-  console.log(`Verigator fake (stateful) at ${server.url}; X-Service-Auth is the --auth value. Ctrl-C stops it.`);
+  console.log(`Verigator fake (stateful) at ${server.url}; X-Service-Auth is the --auth value (default user:pass). Ctrl-C stops it.`);
   let shown = 0;
   const showMessages = setInterval(() => {
     for (const { to, pin } of fake.messages.slice(shown)) console.log(`SMS to ${to}: your PIN is ${pin}`);
