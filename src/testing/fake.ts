@@ -171,8 +171,11 @@ export function createFakeState(options: FakeVerigatorOptions) {
     return at === -1 ? undefined : faults.splice(at, 1)[0];
   }
 
-  function error<Op extends OperationId>(operationId: Op, status: DeclaredErrorStatus<Op>, detail?: string, headers?: Record<string, string>): Response {
-    const message = (operationAnswers[operationId].errors as Record<number, string>)[status]!;
+  /** The operation's declared answer for `status`, with the document's example message. */
+  function error(operationId: OperationId, status: number, detail?: string, headers?: Record<string, string>): Response {
+    const message = (operationAnswers[operationId].errors as Record<number, string | undefined>)[status];
+    // The rules below answer only declared statuses; this guards them against a document change.
+    if (message === undefined) throw new Error(`the fake would answer ${operationId} with ${status}, which the document does not declare`);
     return json(status, { message: detail ? `${message}: ${detail}` : message }, headers);
   }
 
@@ -187,7 +190,7 @@ export function createFakeState(options: FakeVerigatorOptions) {
       services.set(service.id, { service, fqdn, users: new Map() });
       return json(201, service);
     }
-    if (!stored) return error(operationId, 404 as never, "no such service");
+    if (!stored) return error(operationId, 404, "no such service");
     const userId = params.UserId;
     const storedUser = userId === undefined ? undefined : stored.users.get(userId);
     switch (operationId) {
@@ -206,7 +209,7 @@ export function createFakeState(options: FakeVerigatorOptions) {
         return json(201, user);
       }
     }
-    if (!storedUser) return error(operationId, 404 as never, "no such user");
+    if (!storedUser) return error(operationId, 404, "no such user");
     switch (operationId) {
       case "getUser":
         return json(200, storedUser.user);
@@ -257,7 +260,7 @@ export function createFakeState(options: FakeVerigatorOptions) {
     if (fault?.drop === true) return dropped;
     if (fault?.status !== undefined) {
       const retryAfter = fault.retryAfter === undefined ? undefined : { "retry-after": String(fault.retryAfter) };
-      return error(operationId, fault.status as never, undefined, retryAfter);
+      return error(operationId, fault.status, undefined, retryAfter);
     }
     if (request.headers.get("x-service-auth") !== expectedAuth) return error(operationId, 401);
     const schema: CheckedSchema | undefined = (operationTable[operationId] as { request?: CheckedSchema }).request;
@@ -266,10 +269,10 @@ export function createFakeState(options: FakeVerigatorOptions) {
       try {
         body = JSON.parse(await request.text());
       } catch {
-        return error(operationId, 422 as never, "the body is not JSON");
+        return error(operationId, 422, "the body is not JSON");
       }
       const problem = findProblem(schema, body);
-      if (problem) return error(operationId, 422 as never, `${problem[0]} ${problem[1]}`);
+      if (problem) return error(operationId, 422, `${problem[0]} ${problem[1]}`);
     }
     const answer = act(operationId, params, body);
     return fault?.drop === "after acting" ? dropped : answer;
