@@ -3,15 +3,17 @@
 import { fileURLToPath } from "node:url";
 
 /**
- * Redocly's bundler, typed as this file uses it. Imported by a name TypeScript does not follow:
- * the package's own declarations (json-schema-to-ts) cost ~5 s of every type check of this
- * project, three times what all of src/ and test/ cost.
- * @type {{
+ * Redocly's bundler, typed as this file uses it; loaded on first use, so that the many scripts
+ * and tests that import this file only for `root` do not pay for it. Imported by a name
+ * TypeScript does not follow: the package's own declarations (json-schema-to-ts) cost ~5 s of
+ * every type check of this project, three times what all of src/ and test/ cost.
+ * @typedef {{
  *   bundle(options: { ref: string, config: unknown, dereference: boolean }): Promise<{ bundle: { parsed: any }, problems: { severity: string, message: string }[] }>,
  *   createConfig(config: object): Promise<unknown>,
- * }}
+ * }} Redocly
  */
-const { bundle, createConfig } = await import(/** @type {string} */ ("@redocly/openapi-core"));
+/** @type {Promise<Redocly> | undefined} */
+let redocly;
 
 export const root = fileURLToPath(new URL("../../", import.meta.url));
 export const documentPath = "openapi/verigator.yaml";
@@ -26,6 +28,8 @@ export const methods = ["get", "put", "post", "delete", "patch", "head", "option
  * @returns {Promise<any>}
  */
 export async function loadDocument(path = root + documentPath, { dereference = true } = {}) {
+  redocly ??= import(/** @type {string} */ ("@redocly/openapi-core"));
+  const { bundle, createConfig } = await redocly;
   const config = await createConfig({});
   const { bundle: document, problems } = await bundle({ ref: path, config, dereference });
   const errors = problems.filter((problem) => problem.severity === "error");
