@@ -17,6 +17,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          isolate: false,
           include: ["test/unit/**/*.test.ts"],
           setupFiles: ["test/support/loopback-only.ts"],
         },
@@ -24,6 +25,10 @@ export default defineConfig({
       {
         test: {
           name: "e2e",
+          // Test files share their worker's module cache instead of re-importing src/, the
+          // document and the tools for each file. Each file cleans up after itself: servers
+          // close in afterAll, fake timers and mocks are restored after each test.
+          isolate: false,
           include: ["test/*.test.ts", "test/examples/**/*.test.ts"],
           globalSetup: ["test/support/global-setup.ts"],
           testTimeout: 30_000,
