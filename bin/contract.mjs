@@ -12,7 +12,7 @@ import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createVerigator } from "verigator";
-import { findPrism, prismPackage, startPrism } from "./prism.mjs";
+import { findPrism, prismPackage, prismVersion, startPrism } from "./prism.mjs";
 
 const usage = "usage: verigator contract --target http://host:port [--auth user:pass] [--phone +4401234567]";
 
@@ -31,7 +31,7 @@ export async function main(argv) {
     return 2;
   }
   if (!findPrism()) {
-    console.error(`verigator contract needs Prism: npm install --save-dev ${prismPackage}@5`);
+    console.error(`verigator contract needs Prism: npm install --save-dev ${prismPackage}@${prismVersion}`);
     return 2;
   }
   const target = values.target.replace(/\/+$/, "");

@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { createFakeVerigator } from "verigator/testing";
 
-export const fakeUsage = "usage: verigator fake [--port 4010] [--host 127.0.0.1] [--auth user:pass] [--pin 123456]";
+const fakeUsage = "usage: verigator fake [--port 4010] [--host 127.0.0.1] [--auth user:pass] [--pin 123456]";
 
 /**
  * Starts the fake; resolves with its server once listening.

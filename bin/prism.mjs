@@ -1,15 +1,20 @@
 // Starts Prism (an optional peer dependency of this package) on a loopback port and waits
-// until it answers. Used by `verigator contract` and by this repository's scripts.
+// until it says it listens. Used by `verigator contract` and by this repository's scripts.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
 export const prismPackage = "@stoplight/prism-cli";
+/** The Prism version this package is tested with: its pinned peer dependency. */
+export const prismVersion = /** @type {{ peerDependencies: Record<string, string> }} */ (createRequire(import.meta.url)("../package.json")).peerDependencies[prismPackage];
 
 /** Prism's entry script, or undefined when it is not installed where this package can see it. */
 export function findPrism() {
+  const require = createRequire(import.meta.url);
   try {
-    return join(dirname(createRequire(import.meta.url).resolve(`${prismPackage}/package.json`)), "dist/index.js");
+    const manifest = require.resolve(`${prismPackage}/package.json`);
+    // The script its `prism` command runs, as npm would link it.
+    return join(dirname(manifest), /** @type {{ bin: { prism: string } }} */ (require(manifest)).bin.prism);
   } catch {
     return undefined;
   }

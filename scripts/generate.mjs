@@ -20,7 +20,7 @@ const annotationKeywords = ["description", "examples", "example", "title", "form
  * @param {string} [at] where in the document, for errors
  * @returns {Record<string, unknown>}
  */
-export function checkedSchema(schema, at = "schema") {
+function checkedSchema(schema, at = "schema") {
   /** @type {Record<string, unknown>} */
   const out = {};
   for (const [key, value] of Object.entries(schema)) {
@@ -163,7 +163,7 @@ async function types(documentFile) {
  * @param {string} [projectRoot]
  * @returns {Promise<Record<string, string>>}
  */
-export async function generatedFiles(projectRoot = root) {
+async function generatedFiles(projectRoot = root) {
   const documentFile = projectRoot + documentPath;
   const document = await loadDocument(documentFile);
   return {

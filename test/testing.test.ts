@@ -1,19 +1,12 @@
 // verigator/testing over a real socket: fake.listen serves the same state over HTTP. The rules
-// themselves are tested through fake.fetch in test/unit/fake.test.ts.
+// themselves are tested through fake.fetch in test/unit/fake.test.ts. And the package command
+// `verigator fake` refusing what it cannot serve.
 import { describe, expect, it } from "vitest";
+import { run } from "../scripts/lib/run.mjs";
 import { createVerigator, ResourceAlreadyExistsError, VerigatorConnectionError, WrongCredentialsError } from "../src/index.js";
-import { createFakeVerigator } from "../src/testing/index.js";
-import { rejection } from "./support/helpers.js";
+import { rejection, fakeWithUser as withUser } from "./support/helpers.js";
 
 const credentials = { username: "u", password: "p" };
-
-async function withUser() {
-  const fake = createFakeVerigator(credentials);
-  const verigator = createVerigator({ ...credentials, fetch: fake.fetch });
-  const service = await verigator.services.create({ fqdn: "https://app.example", name: "App" });
-  const user = await verigator.users.create(service.id, { id_in_service: "ann", phone_number: "+3725555555" });
-  return { fake, sid: service.id, uid: user.id };
-}
 
 describe("fake.listen", () => {
   it("serves the same state over a real socket; a drop closes the connection", async () => {
@@ -36,5 +29,17 @@ describe("fake.listen", () => {
       await server.close();
     }
     await expect(fetch(`${server.url}/v1/service/service/${sid}`)).rejects.toThrow();
+  });
+});
+
+describe("verigator fake, refusing bad arguments", () => {
+  it.each([
+    [["fake", "--port", "nope"], /--port must be 0–65535, got nope/],
+    [["fake", "--auth", "no-colon"], /--auth must be user:pass/],
+    [["serve"], /usage: verigator fake/],
+  ])("verigator %j exits 2 with what is wrong", async (args, message) => {
+    const { code, output } = await run("node", ["bin/verigator.mjs", ...args]);
+    expect(output).toMatch(message);
+    expect(code).toBe(2);
   });
 });

@@ -32,7 +32,7 @@ const dropped = new Set(["content-length", "transfer-encoding", "connection", "k
  * @param {string} contentType
  * @returns {{ status: number, message: string } | undefined}
  */
-export function documentedAnswer(route, status, contentType) {
+function documentedAnswer(route, status, contentType) {
   const own = /problem\+json/.test(contentType);
   if (route?.statuses.has(status) && !own) return undefined;
   if (!route) return { status: 404, message: "Not found" };

@@ -302,6 +302,5 @@ export function createFakeState(options: FakeVerigatorOptions) {
     advance(ms: number): void {
       offset += checkedOption("advance(ms)", ms, 0, 0);
     },
-    now,
   };
 }

@@ -13,7 +13,7 @@ interface Msw {
 }
 
 export function mswHandlers<Handler>(handle: (request: Request) => Promise<Handled>, baseUrl: string): Handler[] {
-  const { http, HttpResponse } = requireOptional("msw", "fake.handlers", "msw@2") as Msw;
+  const { http, HttpResponse } = requireOptional("msw", "fake.handlers", "msw@2.15.0") as Msw;
   const base = baseUrl.replace(/\/+$/, "");
   // A dropped connection is MSW's network error: fetch rejects with a TypeError.
   const handler = http.all(`${base}/*`, async ({ request }) => {

@@ -3,6 +3,8 @@
 import { afterAll, expect } from "vitest";
 import type { VerigatorError, VerigatorOptions } from "../../src/index.js";
 import { createVerigator } from "../../src/index.js";
+import type { FakeVerigatorOptions } from "../../src/testing/index.js";
+import { createFakeVerigator } from "../../src/testing/index.js";
 import type { Behaviour } from "./fault-server.js";
 import { startFaultServer } from "./fault-server.js";
 
@@ -55,4 +57,18 @@ export function recordingFetch(status = 200, body: unknown = {}) {
     return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
   };
   return { fetch, seen };
+}
+
+/** A fake of verigator/testing with the tests' credentials, and a client that talks to it through fake.fetch. */
+export function fakeSetup(fakeOptions: Partial<FakeVerigatorOptions> = {}, clientOptions: VerigatorOptions = {}) {
+  const fake = createFakeVerigator({ username: "u", password: "p", ...fakeOptions });
+  return { fake, verigator: client({ fetch: fake.fetch, ...clientOptions }) };
+}
+
+/** fakeSetup with a service and its user "ann" already added. */
+export async function fakeWithUser(fakeOptions: Partial<FakeVerigatorOptions> = {}, clientOptions: VerigatorOptions = {}) {
+  const { fake, verigator } = fakeSetup(fakeOptions, clientOptions);
+  const service = await verigator.services.create({ fqdn: "https://app.example", name: "App" });
+  const user = await verigator.users.create(service.id, { id_in_service: "ann", phone_number: "+3725555555" });
+  return { fake, verigator, sid: service.id, uid: user.id, service, user };
 }

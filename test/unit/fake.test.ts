@@ -4,7 +4,6 @@ import { createHash, createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { setupServer } from "msw/node";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { VerigatorOptions } from "../../src/index.js";
 import {
   createVerigator,
   InternalError,
@@ -17,23 +16,11 @@ import {
 } from "../../src/index.js";
 import type { FakeVerigatorOptions } from "../../src/testing/index.js";
 import { createFakeVerigator } from "../../src/testing/index.js";
+import { requireOptional } from "../../src/testing/node.js";
 import { hmacSha1, sha1, totpCode } from "../../src/testing/totp.js";
-import { rejection } from "../support/helpers.js";
+import { rejection, fakeSetup as setup, fakeWithUser as withUser } from "../support/helpers.js";
 
 const credentials = { username: "u", password: "p" };
-
-function setup(fakeOptions: Partial<FakeVerigatorOptions> = {}, clientOptions: VerigatorOptions = {}) {
-  const fake = createFakeVerigator({ ...credentials, ...fakeOptions });
-  const verigator = createVerigator({ ...credentials, fetch: fake.fetch, ...clientOptions });
-  return { fake, verigator };
-}
-
-async function withUser(fakeOptions: Partial<FakeVerigatorOptions> = {}, clientOptions: VerigatorOptions = {}) {
-  const { fake, verigator } = setup(fakeOptions, clientOptions);
-  const service = await verigator.services.create({ fqdn: "https://app.example", name: "App" });
-  const user = await verigator.users.create(service.id, { id_in_service: "ann", phone_number: "+3725555555" });
-  return { fake, verigator, sid: service.id, uid: user.id, service, user };
-}
 
 /** A request straight to the fake, bypassing the client's own checks. */
 async function direct(fake: ReturnType<typeof createFakeVerigator>, method: string, path: string, body?: string, auth: string | null = "u:p") {
@@ -446,5 +433,20 @@ describe("the README", () => {
     expect(shown).toBeDefined();
     expect(example.endsWith(shown ?? "missing")).toBe(true);
     expect(shown).toContain('from "verigator/testing"');
+  });
+});
+
+describe("optional parts that are missing", () => {
+  it("an optional peer dependency that is not installed is named with the command to install it", () => {
+    expect(() => requireOptional("verigator-no-such-package", "fake.handlers", "verigator-no-such-package@1.0.0")).toThrow(
+      "fake.handlers needs verigator-no-such-package: npm install --save-dev verigator-no-such-package@1.0.0",
+    );
+  });
+
+  it("the msw install hint names the version in verigator's peerDependencies", () => {
+    const { peerDependencies } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+      peerDependencies: Record<string, string>;
+    };
+    expect(readFileSync(new URL("../../src/testing/msw.ts", import.meta.url), "utf8")).toContain(`"msw@${peerDependencies.msw}"`);
   });
 });

@@ -55,7 +55,11 @@ async function settle<T>(call: Promise<T>) {
     (error: unknown) => ({ value: undefined, error }),
   );
   void outcome.then(() => (done = true));
-  while (!done) await vi.advanceTimersToNextTimerAsync();
+  for (let step = 0; !done; step++) {
+    // A call that never settles fails here instead of spinning until the test times out.
+    if (step === 1000) throw new Error("the call did not settle within 1,000 timers");
+    await vi.advanceTimersToNextTimerAsync();
+  }
   return { ...(await outcome), ms: Date.now() - start };
 }
 
