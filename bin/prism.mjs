@@ -6,15 +6,16 @@ import { dirname, join } from "node:path";
 
 export const prismPackage = "@stoplight/prism-cli";
 /** The Prism version this package is tested with: its pinned peer dependency. */
-export const prismVersion = /** @type {{ peerDependencies: Record<string, string> }} */ (createRequire(import.meta.url)("../package.json")).peerDependencies[prismPackage];
+const ownManifest = /** @type {{ peerDependencies: Record<string, string> }} */ (createRequire(import.meta.url)("../package.json"));
+export const prismVersion = ownManifest.peerDependencies[prismPackage];
 
 /** Prism's entry script, or undefined when it is not installed where this package can see it. */
 export function findPrism() {
   const require = createRequire(import.meta.url);
   try {
-    const manifest = require.resolve(`${prismPackage}/package.json`);
+    const prismManifest = require.resolve(`${prismPackage}/package.json`);
     // The script its `prism` command runs, as npm would link it.
-    return join(dirname(manifest), /** @type {{ bin: { prism: string } }} */ (require(manifest)).bin.prism);
+    return join(dirname(prismManifest), /** @type {{ bin: { prism: string } }} */ (require(prismManifest)).bin.prism);
   } catch {
     return undefined;
   }
