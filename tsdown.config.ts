@@ -1,10 +1,9 @@
 // The published build: ESM (.js) and CommonJS (.cjs) with types for each (.d.ts, .d.cts),
 // one file per entry point in dist/. Error classes stay `instanceof`-compatible across the
 // two formats (src/errors.ts), so loading both is not a dual-package hazard.
-import { defineConfig } from "tsdown";
+import { defineConfig, type UserConfig } from "tsdown";
 
-export default defineConfig({
-  entry: { index: "src/index.ts", raw: "src/raw.ts", testing: "src/testing/index.ts" },
+const shared: UserConfig = {
   format: ["esm", "cjs"],
   platform: "neutral",
   target: "es2022",
@@ -20,4 +19,11 @@ export default defineConfig({
   sourcemap: false,
   // scripts/build.mjs empties dist/ first and writes the document beside the build meanwhile.
   clean: false,
-});
+};
+
+export default defineConfig([
+  { ...shared, entry: { index: "src/index.ts", raw: "src/raw.ts", testing: "src/testing/index.ts" } },
+  // The contract suite runs on Node only (child processes, Prism): a build of its own, so no
+  // chunk of it is shared with what an app bundles.
+  { ...shared, entry: { contract: "src/contract/index.ts" }, platform: "node", fixedExtension: false },
+]);

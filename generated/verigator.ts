@@ -47,6 +47,15 @@ export interface paths {
          * @description Deletes the service. A service can be deleted only after its users have been
          *     deleted.
          *
+         *     **A service that still has users.** Messente's documentation says a service "can be
+         *     deleted only after its users are removed"; it names no status for the refusal, and
+         *     neither official SDK has a branch for it. Decision: a delete of a service that still
+         *     has users is refused with `409` (Conflict: the request conflicts with the service's
+         *     state) and changes nothing — the service and its users stay readable. Delete the
+         *     users first (`DELETE …/users/{UserId}`), then the service. The mock answers the
+         *     declared `409` on `Prefer: code=409`; the fake in `verigator/testing` enforces the
+         *     rule; `verigator contract` checks it.
+         *
          *     **The answer's body.** Messente's page shows a `202` and no body. The official
          *     Python SDK (`messente/verigator/client.py`) parses every answer as JSON before it
          *     looks at the status, and its own tests mock this answer with a JSON body, so an
@@ -558,6 +567,19 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /**
+             * @description Conflict — the service still has users: delete them first. Messente's
+             *     documentation states the rule without a status; `409` is our decision (see the
+             *     operation's description).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -197,6 +197,8 @@ export function createFakeState(options: FakeVerigatorOptions) {
       case "getService":
         return json(200, stored.service);
       case "deleteService":
+        // Messente: a service can be deleted only after its users are removed (the document's 409).
+        if (stored.users.size) return error(operationId, 409);
         services.delete(serviceId);
         return json(202, {});
       case "listUsers":
@@ -266,6 +268,10 @@ export function createFakeState(options: FakeVerigatorOptions) {
     const schema: CheckedSchema | undefined = (operationTable[operationId] as { request?: CheckedSchema }).request;
     let body: unknown;
     if (schema) {
+      // As the mock answers it: Messente's page marks Content-Type: application/json as required.
+      if (!/^application\/json\s*(?:;|$)/i.test(request.headers.get("content-type") ?? "")) {
+        return error(operationId, 422, "the body is not sent as application/json");
+      }
       try {
         body = JSON.parse(await request.text());
       } catch {

@@ -105,15 +105,24 @@ describe("state", () => {
     }
   });
 
-  it("deletes remove: the user, then the service with its users", async () => {
+  it("deletes remove: the user, then the empty service", async () => {
     const { verigator, sid, uid } = await withUser();
     await verigator.users.delete(sid, uid);
     await expect(rejection(verigator.users.get(sid, uid))).resolves.toBeInstanceOf(NoSuchResourceError);
     expect(await verigator.users.list(sid)).toEqual([]);
-    const bob = await verigator.users.create(sid, { id_in_service: "bob", phone_number: "+1" });
     await verigator.services.delete(sid);
     await expect(rejection(verigator.services.get(sid))).resolves.toBeInstanceOf(NoSuchResourceError);
-    await expect(rejection(verigator.users.get(sid, bob.id))).resolves.toBeInstanceOf(NoSuchResourceError);
+    await expect(rejection(verigator.users.list(sid))).resolves.toBeInstanceOf(NoSuchResourceError);
+  });
+
+  it("a service that still has users is not deleted: 409, and the service and its users stay", async () => {
+    const { verigator, sid, uid } = await withUser();
+    const error = await rejection(verigator.services.delete(sid));
+    expect(error).toBeInstanceOf(ResourceAlreadyExistsError);
+    expect(error.status).toBe(409);
+    expect(error.body).toEqual({ message: "Service has users" });
+    expect((await verigator.services.get(sid)).id).toBe(sid);
+    expect((await verigator.users.get(sid, uid)).id).toBe(uid);
   });
 
   it("401 with a wrong password or no X-Service-Auth, and nothing changes", async () => {
@@ -144,6 +153,30 @@ describe("state", () => {
     expect(await direct(fake, "POST", path, "{not json")).toMatchObject({ status: 422, body: { message: "Invalid data: the body is not JSON" } });
     expect(await direct(fake, "POST", "/v1/service/service", "")).toMatchObject({ status: 422 });
     expect((await direct(fake, "GET", path)).body.users).toHaveLength(1);
+  });
+
+  it("422 for a JSON body sent without a JSON content type, as the mock answers it", async () => {
+    const { fake, sid } = await withUser();
+    const body = JSON.stringify({ id_in_service: "text", phone_number: "+1" });
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", undefined]) {
+      const response = await fake.fetch(`https://api.verigator.com/v1/service/service/${sid}/users`, {
+        method: "POST",
+        headers: { "x-service-auth": "u:p", ...(type && { "content-type": type }) },
+        body: new TextEncoder().encode(body),
+      });
+      expect(response.status).toBe(422);
+      expect(await response.json()).toEqual({ message: "Invalid data: the body is not sent as application/json" });
+    }
+    for (const type of ["application/json; charset=utf-8", "Application/JSON"]) {
+      const response = await fake.fetch(`https://api.verigator.com/v1/service/service/${sid}/users`, {
+        method: "POST",
+        headers: { "x-service-auth": "u:p", "content-type": type },
+        body: JSON.stringify({ id_in_service: type, phone_number: "+1" }),
+      });
+      expect(response.status).toBe(201);
+    }
+    // The refused ones added nothing: the first user and the two sent as JSON.
+    expect((await direct(fake, "GET", `/v1/service/service/${sid}/users`)).body.users).toHaveLength(3);
   });
 
   it("unknown paths are 404 and known paths with another method are 405 with Allow", async () => {

@@ -1,0 +1,372 @@
+// The cases, derived from the document's operations alone: for every operation its positive,
+// auth, bad-input and unknown-id cases; for every resource its state cases; for the two-factor
+// pair its PIN rules. A new operation gets its cases by being in the document. Case names hold
+// no generated value, so they are the same from run to run.
+import type { Context } from "./context.ts";
+import { Broke, Skip } from "./context.ts";
+import type { Exchange } from "./exchange.ts";
+import { authHeader, operationName } from "./exchange.ts";
+import type { Model, Resource } from "./model.ts";
+import { declaredCodes, invalidInputCodes, pathParams, requestContent, successCodes } from "./model.ts";
+import type { HttpOperation, JsonSchema } from "./prism.ts";
+import { enumBreaker, patternBreaker, wrongTypeValue } from "./values.ts";
+
+export type Family = "positive" | "auth" | "bad input" | "unknown id" | "state" | "two-factor";
+
+export interface Case {
+  operation: string;
+  family: Family;
+  name: string;
+  run(context: Context): Promise<void>;
+}
+
+export interface SuiteOptions {
+  /** Prints the PIN last sent to a phone number; see runContract's `pinCommand`. */
+  readPin?: (env: Record<string, string>) => Promise<string>;
+}
+
+const isDelete = (operation: HttpOperation) => operation.method.toLowerCase() === "delete";
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** The resource `operation` creates, if it is a creator. */
+function createdBy(model: Model, operation: HttpOperation): Resource | undefined {
+  return [...model.resources.values()].find((one) => one.creator === operation);
+}
+
+/** Every free-text string field (no pattern, enum or format) of a body schema. */
+function hasFreeText(schema: JsonSchema): boolean {
+  return Object.values(schema.properties ?? {}).some((one) => one.type === "string" && !one.pattern && !one.enum && !one.format);
+}
+
+async function expectSuccess(context: Context, operation: HttpOperation, exchange: Exchange, what = "a valid request") {
+  context.expect(exchange, successCodes(operation), "positive_data_acceptance", `${what} must succeed`);
+}
+
+/** The two-factor rule on a start's answer: the method asked, or `sms`, the document's fallback for an app. */
+function checkStartAnswer(context: Context, model: Model, operation: HttpOperation, body: unknown, exchange: Exchange) {
+  const pair = model.twoFactor;
+  if (!pair || pair.start !== operation) return;
+  const asked = record(body)[pair.methodField];
+  const answered = record(exchange.json)[pair.methodField];
+  const allowed = asked === "sms" ? ["sms"] : [asked, "sms"];
+  if (!allowed.includes(answered)) {
+    context.fail(
+      exchange,
+      "two_factor_method",
+      `a ${String(asked)} start answered ${pair.methodField} ${JSON.stringify(answered)}; the document allows ${allowed.map((one) => JSON.stringify(one)).join(" or ")}`,
+    );
+  }
+}
+
+function positiveCases(model: Model, operation: HttpOperation): Case[] {
+  const op = operationName(operation);
+  const content = requestContent(operation);
+  const schema = content?.schema;
+  const creates = createdBy(model, operation);
+  const cases: Case[] = [];
+  const add = (name: string, makeBody: (context: Context) => unknown) =>
+    cases.push({
+      operation: op,
+      family: "positive",
+      name: `positive: ${name}`,
+      async run(context) {
+        const params = await context.idsFor(operation);
+        const body = makeBody(context);
+        const exchange = await context.send(operation, { params, body });
+        await expectSuccess(context, operation, exchange);
+        checkStartAnswer(context, model, operation, body, exchange);
+        // The first create of a resource is the fixture the other cases stand on.
+        if (creates && !context.fixtures.has(creates.param)) {
+          const id = record(exchange.json)[creates.idField];
+          if (typeof id !== "string" && typeof id !== "number") context.fail(exchange, "response_schema_conformance", `the answer has no ${creates.idField}`);
+          context.fixtures.set(creates.param, { params: { ...params, [creates.param]: String(id) }, body, answer: exchange.json });
+        }
+      },
+    });
+  if (!schema) {
+    add(isDelete(operation) ? "deletes what it names" : "the resource the path names", () => undefined);
+    return cases;
+  }
+  const examples = content.examples?.filter((one) => one.value !== undefined) ?? [];
+  for (const example of examples) add(`example ${example.key}`, (context) => context.withPhone(example.value, schema));
+  if (!examples.length) add("schema example", (context) => context.body(operation));
+  if (hasFreeText(schema)) {
+    add("generated, non-ASCII text", (context) => context.body(operation, "non-ascii"));
+    add("generated, long text", (context) => context.body(operation, "long"));
+    add("generated, shortest text", (context) => context.body(operation, "shortest"));
+  }
+  const required = new Set(schema.required ?? []);
+  if (Object.keys(schema.properties ?? {}).some((name) => !required.has(name))) {
+    add("generated, required fields only", (context) => context.body(operation, "ascii", "required"));
+  }
+  for (const [field, property] of Object.entries(schema.properties ?? {})) {
+    for (const value of property.enum ?? []) {
+      add(`${field} = ${JSON.stringify(value)}`, (context) => ({ ...record(context.body(operation)), [field]: value }));
+    }
+  }
+  return cases;
+}
+
+function authCases(operation: HttpOperation): Case[] {
+  const header = authHeader(operation);
+  if (!header) return [];
+  const op = operationName(operation);
+  const expected = declaredCodes(operation).includes(401) ? [401] : [401, 403];
+  return (["none", "wrong password"] as const).map((auth) => ({
+    operation: op,
+    family: "auth",
+    name: auth === "none" ? `auth: no ${header}` : "auth: wrong password",
+    async run(context) {
+      const params = await context.idsFor(operation);
+      const exchange = await context.send(operation, { params, body: context.body(operation), auth });
+      context.expect(exchange, expected, "ignored_auth", auth === "none" ? `a request without ${header} must be refused` : "a wrong password must be refused");
+    },
+  }));
+}
+
+function badInputCases(operation: HttpOperation): Case[] {
+  const content = requestContent(operation);
+  const schema = content?.schema;
+  if (!schema) return [];
+  const op = operationName(operation);
+  const expected = invalidInputCodes(operation);
+  const cases: Case[] = [];
+  const add = (
+    name: string,
+    make: (valid: Record<string, unknown>) => { body?: unknown; raw?: { text: string; contentType: string | undefined } } | undefined,
+  ) =>
+    cases.push({
+      operation: op,
+      family: "bad input",
+      name: `bad input: ${name}`,
+      async run(context) {
+        if (!expected.length) throw new Skip("the document declares no 4xx for an invalid body");
+        const params = context.ids(operation);
+        const spec = make(record(context.body(operation)));
+        if (!spec) throw new Skip("no such value can be made for this field");
+        const exchange = await context.send(operation, { params, ...spec });
+        context.expect(exchange, expected, "negative_data_rejection", "an invalid body must be refused with a declared 4xx");
+      },
+    });
+  const properties = Object.entries(schema.properties ?? {});
+  for (const field of schema.required ?? []) {
+    add(`${field} missing`, (valid) => {
+      const { [field]: _, ...rest } = valid;
+      return { body: rest };
+    });
+  }
+  for (const [field, property] of properties) {
+    const wrong = wrongTypeValue(property);
+    if (wrong !== undefined) add(`${field} of the wrong type`, (valid) => ({ body: { ...valid, [field]: wrong } }));
+    if (property.pattern !== undefined) {
+      add(`${field} breaks its pattern`, (valid) => {
+        const broken = patternBreaker(property, valid[field]);
+        return broken === undefined ? undefined : { body: { ...valid, [field]: broken } };
+      });
+    }
+    if (property.enum?.length) {
+      add(`${field} not one of its values`, (valid) => {
+        const broken = enumBreaker(property);
+        return broken === undefined ? undefined : { body: { ...valid, [field]: broken } };
+      });
+    }
+    if (property.type === "string" && (property.minLength ?? 0) > 0 && !property.enum) {
+      add(`${field} too short`, (valid) => ({ body: { ...valid, [field]: "a".repeat((property.minLength ?? 1) - 1) } }));
+    }
+    if (property.type === "string" && property.maxLength !== undefined) {
+      add(`${field} too long`, (valid) => ({ body: { ...valid, [field]: "a".repeat(property.maxLength! + 1) } }));
+    }
+  }
+  if (schema.additionalProperties === false) add("undeclared property", (valid) => ({ body: { ...valid, undeclared_property: "x" } }));
+  if (schema.required?.length) add("empty object", () => ({ body: {} }));
+  add("not JSON", (valid) => ({ raw: { text: JSON.stringify(valid).slice(0, -1), contentType: "application/json" } }));
+  add("no JSON content type", (valid) => ({ raw: { text: JSON.stringify(valid), contentType: "text/plain" } }));
+  if (operation.request?.body?.required) add("no body", () => ({ raw: { text: "", contentType: "application/json" } }));
+  return cases;
+}
+
+function unknownIdCases(operation: HttpOperation): Case[] {
+  const op = operationName(operation);
+  return pathParams(operation).map((param) => ({
+    operation: op,
+    family: "unknown id",
+    name: `unknown id: ${param}`,
+    async run(context) {
+      if (!declaredCodes(operation).includes(404)) throw new Skip(`the document declares no 404 for ${op}`);
+      const params = { ...(await context.idsFor(operation)), [param]: context.unknownId() };
+      const exchange = await context.send(operation, { params, body: context.body(operation) });
+      context.expect(exchange, [404], "unknown_id", `a ${param} that does not exist must answer 404`);
+    },
+  }));
+}
+
+/** The GET operations under a resource's path (itself, its lists, its children). */
+function readsUnder(model: Model, resource: Resource): HttpOperation[] {
+  return model.operations.filter((one) => one.method.toLowerCase() === "get" && (one.path === resource.path || one.path.startsWith(`${resource.path}/`)));
+}
+
+function stateCases(model: Model, resource: Resource): Case[] {
+  const { creator, reader, lister, deleter, param, idField } = resource;
+  const op = operationName(creator);
+  const cases: Case[] = [];
+  const add = (operation: string, name: string, run: Case["run"]) => cases.push({ operation, family: "state", name: `state: ${name}`, run });
+  const fixture = (context: Context) => context.fixture(param);
+  if (reader) {
+    add(op, `what it creates can be read back (${operationName(reader)})`, async (context) => {
+      const { params, answer } = fixture(context);
+      const exchange = await context.send(reader, { params });
+      await expectSuccess(context, reader, exchange, "reading what was created");
+      for (const [name, value] of Object.entries(record(answer))) {
+        const read = record(exchange.json)[name];
+        if (value !== null && typeof value !== "object" && read !== undefined && read !== value) {
+          context.fail(exchange, "ensure_resource_availability", `${name} was ${JSON.stringify(value)} when created, ${JSON.stringify(read)} when read`);
+        }
+      }
+    });
+  }
+  if (lister) {
+    add(op, `what it creates is listed (${operationName(lister)})`, async (context) => {
+      const { params } = fixture(context);
+      const exchange = await context.send(lister, { params });
+      await expectSuccess(context, lister, exchange, "listing");
+      const id = params[param];
+      const lists = Object.values(record(exchange.json)).filter(Array.isArray);
+      if (!lists.some((list) => list.some((item) => String(record(item)[idField]) === id))) {
+        context.fail(exchange, "ensure_resource_availability", `the ${idField} just created is not in the list`);
+      }
+    });
+  }
+  if (declaredCodes(creator).includes(409)) {
+    add(op, "a duplicate is refused (409)", async (context) => {
+      const { params, body } = fixture(context);
+      const { [param]: _, ...parents } = params;
+      const exchange = await context.send(creator, { params: parents, body });
+      context.expect(exchange, [409], "duplicate_rejection", "creating the same thing twice must answer 409");
+    });
+  }
+  if (!deleter) return cases;
+  const gone = async (context: Context, params: Record<string, string>) => {
+    for (const read of readsUnder(model, resource)) {
+      const ids = { ...params };
+      for (const name of pathParams(read)) ids[name] ??= context.unknownId();
+      const exchange = await context.send(read, { params: ids });
+      context.expect(exchange, [404], "use_after_free", `after the delete, ${operationName(read)} must answer 404`);
+    }
+  };
+  add(operationName(deleter), `reads answer 404 after the delete`, async (context) => {
+    const params = await context.fresh(resource);
+    const exchange = await context.send(deleter, { params });
+    await expectSuccess(context, deleter, exchange, "the delete");
+    await gone(context, params);
+  });
+  add(operationName(deleter), "a second delete answers 404", async (context) => {
+    const params = await context.fresh(resource);
+    await expectSuccess(context, deleter, await context.send(deleter, { params }), "the first delete");
+    const again = await context.send(deleter, { params });
+    context.expect(again, [404], "use_after_free", "deleting what is already deleted must answer 404");
+  });
+  // What the document says of a resource that still has children: declared 409 — refused,
+  // both stay; no 409 declared — the children go with it.
+  for (const child of model.resources.values()) {
+    if (child === resource || !child.path.startsWith(`${resource.path}/`) || !child.reader) continue;
+    const childReader = child.reader;
+    const refuses = declaredCodes(deleter).includes(409);
+    const name = refuses ? `refused while it has a ${child.param} (409)` : `its ${child.param}s go with it`;
+    add(operationName(deleter), name, async (context) => {
+      const parent = await context.fresh(resource);
+      const both = await context.fresh(child, parent);
+      const exchange = await context.send(deleter, { params: parent });
+      if (refuses) {
+        context.expect(exchange, [409], "delete_with_children", `deleting a ${param} that still has a ${child.param} must be refused`);
+        await expectSuccess(context, childReader, await context.send(childReader, { params: both }), `after the refused delete, reading the ${child.param}`);
+        if (reader) await expectSuccess(context, reader, await context.send(reader, { params: parent }), `after the refused delete, reading the ${param}`);
+      } else {
+        await expectSuccess(context, deleter, exchange, "the delete");
+        const read = await context.send(childReader, { params: both });
+        context.expect(read, [404], "use_after_free", `after its ${param} is deleted, ${operationName(childReader)} must answer 404`);
+      }
+    });
+  }
+  return cases;
+}
+
+function twoFactorCases(model: Model, options: SuiteOptions): Case[] {
+  const pair = model.twoFactor;
+  if (!pair) return [];
+  const { start, verify, methodField, tokenField } = pair;
+  const op = operationName(verify);
+  const started = async (context: Context) => {
+    const params = context.ids(verify);
+    const startBody = { ...record(context.body(start)), [methodField]: "sms" };
+    const exchange = await context.send(start, { params, body: startBody });
+    await expectSuccess(context, start, exchange, "starting an SMS authentication");
+    return params;
+  };
+  const verifying = async (context: Context, params: Record<string, string>, token: string) => {
+    const exchange = await context.send(verify, { params, body: { ...record(context.body(verify, "ascii", "required")), [tokenField]: token } });
+    await expectSuccess(context, verify, exchange, "verifying");
+    return { exchange, verified: record(exchange.json).verified };
+  };
+  const cases: Case[] = [
+    {
+      operation: op,
+      family: "two-factor",
+      name: "two-factor: a PIN that cannot be right is not verified",
+      async run(context) {
+        const params = await started(context);
+        const { exchange, verified } = await verifying(context, params, "not-a-pin");
+        if (verified !== false) context.fail(exchange, "two_factor_pin", `a made-up PIN answered verified ${JSON.stringify(verified)}`);
+      },
+    },
+    {
+      operation: op,
+      family: "two-factor",
+      name: "two-factor: the PIN sent verifies once, then is spent",
+      async run(context) {
+        if (!options.readPin) throw new Skip("needs --pin-command to read the PIN sent");
+        const params = await started(context);
+        const user = [...model.resources.values()].find((one) => one.param === pathParams(verify).at(-1));
+        const sent = record(user && context.fixtures.get(user.param)?.body);
+        const phone = Object.entries(sent).find(([name]) => /phone/i.test(name))?.[1];
+        const env: Record<string, string> = { ...(typeof phone === "string" && { VERIGATOR_PHONE: phone }) };
+        for (const [name, value] of Object.entries(params)) env[`VERIGATOR_${name.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase()}`] = value;
+        let pin: string;
+        try {
+          pin = await options.readPin(env);
+        } catch (error) {
+          throw new Broke(context.last!, [{ rule: "pin_command", message: `--pin-command failed: ${error instanceof Error ? error.message : error}` }]);
+        }
+        const first = await verifying(context, params, pin);
+        if (first.verified !== true) context.fail(first.exchange, "two_factor_pin", `the PIN sent answered verified ${JSON.stringify(first.verified)}`);
+        const second = await verifying(context, params, pin);
+        if (second.verified !== false)
+          context.fail(second.exchange, "two_factor_pin", `a PIN already used answered verified ${JSON.stringify(second.verified)}: a PIN verifies once`);
+      },
+    },
+  ];
+  return cases;
+}
+
+/** Every case of the suite, in the order they run: creators first (their first case makes the fixtures), deletes last. */
+export function deriveCases(model: Model, options: SuiteOptions): Case[] {
+  const depth = (operation: HttpOperation) => pathParams(operation).length;
+  const creators = [...model.resources.values()].map((one) => one.creator).sort((a, b) => depth(a) - depth(b));
+  const others = model.operations.filter((one) => !creators.includes(one) && !isDelete(one));
+  const deletes = model.operations.filter(isDelete);
+  const perOperation = (operation: HttpOperation) => [
+    ...positiveCases(model, operation),
+    ...authCases(operation),
+    ...badInputCases(operation),
+    ...unknownIdCases(operation),
+  ];
+  return [
+    ...creators.flatMap(perOperation),
+    ...others.flatMap(perOperation),
+    ...[...model.resources.values()].flatMap((one) => stateCases(model, one)),
+    ...twoFactorCases(model, options),
+    ...deletes.flatMap(perOperation),
+  ];
+}

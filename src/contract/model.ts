@@ -1,0 +1,93 @@
+// What the suite reads off the document's operations, with no operation named: which POST
+// creates the resource a path parameter names (the POST on the path before `/{Param}`), and
+// which operations read, list and delete it; which 4xx a bad body gets; the two-factor pair
+// (a start whose body picks a method, a verify whose answer says `verified`).
+import type { HttpOperation, JsonSchema, MediaContent } from "./prism.ts";
+
+export interface Resource {
+  /** The path parameter that names it, e.g. ServiceId. */
+  param: string;
+  /** The POST that creates it, and the field of its answer that holds the new id. */
+  creator: HttpOperation;
+  idField: string;
+  /** The operations on its own path: GET reads it, DELETE deletes it. */
+  reader?: HttpOperation;
+  deleter?: HttpOperation;
+  /** A GET on the creator's path that answers a list. */
+  lister?: HttpOperation;
+  /** The path of one resource, e.g. /v1/service/service/{ServiceId}. */
+  path: string;
+}
+
+export interface Model {
+  operations: HttpOperation[];
+  resources: Map<string, Resource>;
+  twoFactor?: { start: HttpOperation; verify: HttpOperation; methodField: string; tokenField: string };
+}
+
+export const pathParams = (operation: HttpOperation) => [...operation.path.matchAll(/\{([^}]+)\}/g)].map((found) => found[1]!);
+
+const isJson = (content: MediaContent) => /json/i.test(content.mediaType);
+
+export function requestContent(operation: HttpOperation): MediaContent | undefined {
+  return operation.request?.body?.contents?.find(isJson);
+}
+
+export function successCodes(operation: HttpOperation): number[] {
+  return operation.responses.map((one) => Number(one.code)).filter((code) => code >= 200 && code < 300);
+}
+
+export function declaredCodes(operation: HttpOperation): number[] {
+  return operation.responses.map((one) => Number(one.code)).filter((code) => Number.isInteger(code));
+}
+
+export function successSchema(operation: HttpOperation): JsonSchema | undefined {
+  const success = operation.responses.find((one) => /^2\d\d$/.test(one.code));
+  return success?.contents?.find(isJson)?.schema;
+}
+
+/** The statuses a request with an invalid body may get: the declared 400/422, else any declared 4xx but auth and not-found. */
+export function invalidInputCodes(operation: HttpOperation): number[] {
+  const declared = declaredCodes(operation);
+  const invalid = declared.filter((code) => code === 400 || code === 422);
+  return invalid.length ? invalid : declared.filter((code) => code >= 400 && code < 500 && ![401, 403, 404].includes(code));
+}
+
+function idFieldOf(schema: JsonSchema | undefined, param: string): string | undefined {
+  const names = Object.keys(schema?.properties ?? {});
+  const plain = param.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return names.find((name) => name === "id") ?? names.find((name) => plain.endsWith(name.toLowerCase().replace(/[^a-z0-9]/g, "")));
+}
+
+export function buildModel(operations: HttpOperation[]): Model {
+  const find = (method: string, path: string) => operations.find((one) => one.method.toLowerCase() === method && one.path === path);
+  const resources = new Map<string, Resource>();
+  for (const operation of operations) {
+    for (const found of operation.path.matchAll(/\{([^}]+)\}/g)) {
+      const param = found[1]!;
+      if (resources.has(param)) continue;
+      const collection = operation.path.slice(0, found.index - 1);
+      const path = operation.path.slice(0, found.index + found[0].length);
+      const creator = find("post", collection);
+      const idField = creator && idFieldOf(successSchema(creator), param);
+      if (!creator || !idField) continue;
+      const lister = find("get", collection);
+      resources.set(param, { param, creator, idField, path, reader: find("get", path), deleter: find("delete", path), ...(lister && { lister }) });
+    }
+  }
+  return { operations, resources, ...twoFactorPair(operations) };
+}
+
+function twoFactorPair(operations: HttpOperation[]): Pick<Model, "twoFactor"> {
+  for (const verify of operations) {
+    const verified = successSchema(verify)?.properties?.verified;
+    const verifyBody = requestContent(verify)?.schema;
+    if (verified?.type !== "boolean" || !verifyBody) continue;
+    const tokenField = (verifyBody.required ?? []).find((name) => verifyBody.properties?.[name]?.type === "string");
+    const start = operations.find((one) => one !== verify && one.path === verify.path && one.method.toLowerCase() === "post");
+    const startBody = start && requestContent(start)?.schema;
+    const methodField = startBody && Object.keys(startBody.properties ?? {}).find((name) => startBody.properties?.[name]?.enum);
+    if (start && tokenField && methodField) return { twoFactor: { start, verify, methodField, tokenField } };
+  }
+  return {};
+}
