@@ -1,6 +1,6 @@
 // Writes the document as the package publishes it, for users' own tools (Prism, Redocly,
 // generators): dist/openapi.yaml and dist/openapi.json, one file each, code samples inlined,
-// component $refs kept. `verigator contract` runs Prism on the YAML one.
+// component $refs kept. `verigator contract` reads the JSON one by default.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { stringify } from "yaml";
 import { loadDocument, root } from "./lib/document.mjs";

@@ -1,83 +1,349 @@
-// `verigator contract --target URL` (`npm run contract` here) checks someone's own server
-// against the document. Shown both ways with loopback fixture servers, one that conforms and
-// some that do not, and against the stateful fake of verigator/testing, listening in this
-// process while the runner runs as a child (asynchronously: a synchronous child would freeze it).
+// `verigator contract` / runContract, proven both ways: servers that are each correct but for
+// one realistic defect (test/fixtures/verigator-server.mjs) must fail, each by the case and
+// rule that names the defect; conforming servers must pass — the fake of verigator/testing,
+// an independent hand-written server, and `npm start`'s mock where its fixed answers allow.
+// Most runs are in-process (runContract); the command is run as a child for its exit codes,
+// files and output.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
-import { afterAll, describe, expect, it } from "vitest";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { run } from "../scripts/lib/run.mjs";
+import type { CaseResult, ContractOptions, ContractReport } from "../src/contract/index.js";
+import { ContractSetupError, formatHuman, formatJson, formatJUnit, runContract } from "../src/contract/index.js";
 import { createFakeVerigator } from "../src/testing/index.js";
+import type { Defect } from "./fixtures/verigator-server.mjs";
 import { createVerigatorServer } from "./fixtures/verigator-server.mjs";
 
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-}
-
-const conforming = createVerigatorServer();
-const broken = createVerigatorServer({ broken: true });
-const picky = createVerigatorServer({ refuseAnyAccept: true });
-const [conformingUrl, brokenUrl, pickyUrl] = await Promise.all([listen(conforming), listen(broken), listen(picky)]);
+const servers: Server[] = [];
 afterAll(() => {
-  for (const server of [conforming, broken, picky]) {
+  for (const server of servers) {
     server.close();
     server.closeAllConnections();
   }
 });
 
-describe.concurrent("contract runner", () => {
-  it("passes a server that follows the document, listing every operation and status", async () => {
-    const { code, output } = await run("node", ["bin/verigator.mjs", "contract", "--target", conformingUrl]);
-    for (const line of [
-      "createService        201",
-      "createService        409",
-      "getService           401",
-      "createUser           422",
-      "verifyPin            200",
-      "verifyPin (with method) 200",
-      "getService (Accept: */*) 200",
-      "deleteService        202",
-    ]) {
-      expect(output).toContain(`✓ pass  ${line}`);
+async function listen(server: Server): Promise<string> {
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+}
+
+const work = mkdtempSync(join(tmpdir(), "verigator-contract-"));
+let files = 0;
+
+/** A fixture server with one defect (or none), and the options that check it, PIN command included. */
+async function fixture(defect?: Defect, auth = "user:pass") {
+  const pinFile = join(work, `pin-${files++}.txt`);
+  const target = await listen(createVerigatorServer({ ...(defect && { defect }), auth, pinFile }));
+  return { target, auth, pinCommand: `cut -d' ' -f2 '${pinFile}'`, seed: 7, requestTimeoutMs: 2_000 } satisfies ContractOptions;
+}
+
+const failing = (report: ContractReport) => report.cases.filter((one) => one.outcome === "fail");
+const named = (report: ContractReport, operation: string, name: string) => report.cases.find((one) => one.operation === operation && one.name === name);
+
+describe.concurrent("conforming servers pass", () => {
+  it("the independent server: every case passes, none skipped, every reachable status answered", async () => {
+    const report = await runContract(await fixture());
+    expect(failing(report)).toEqual([]);
+    expect(report.skipped).toBe(0);
+    expect(report.passed).toBeGreaterThan(100);
+    for (const family of ["positive", "auth", "bad input", "unknown id", "state", "two-factor"]) {
+      expect(report.cases.some((one) => one.family === family)).toBe(true);
     }
-    expect(output).not.toContain("✗");
-    expect(output).toContain("17 passed, 0 failed");
-    expect(code).toBe(0);
+    const notAnswered = report.coverage.filter((one) => !one.exercised).map((one) => one.status);
+    expect(new Set(notAnswered)).toEqual(new Set([403, 500, 503]));
+    // Every operation's auth is probed both ways.
+    const operations = new Set(report.cases.map((one) => one.operation));
+    expect(operations.size).toBe(9);
+    for (const operation of operations) {
+      expect(named(report, operation, "auth: no X-Service-Auth")?.outcome).toBe("pass");
+      expect(named(report, operation, "auth: wrong password")?.outcome).toBe("pass");
+    }
   });
 
-  it("fails a server with a wrong shape or an undocumented status, naming the violation", async () => {
-    const { code, output } = await run("node", ["bin/verigator.mjs", "contract", "--target", brokenUrl]);
-    expect(output).toContain("✗ FAIL  getService           200  — got 500: Response body must have required property 'ctime'");
-    expect(output).toMatch(/✗ FAIL {2}createUser {11}201 {2}— got 500: Unable to match the returned status code .*: 201,401,403,404,409,422,500,503/);
-    expect(output).toContain("✓ pass  createService        201");
-    expect(code).toBe(1);
-  });
-
-  it("reports a server that refuses the Python SDK's Accept: */*", async () => {
-    const { code, output } = await run("node", ["bin/verigator.mjs", "contract", "--target", pickyUrl]);
-    expect(output).toMatch(/✗ FAIL {2}getService \(Accept: \*\/\*\) 200 {2}— got 406/);
-    expect(code).toBe(1);
-  });
-
-  it("passes the stateful fake of verigator/testing (fake.listen), with its credentials", async () => {
-    const fake = createFakeVerigator({ username: "u", password: "p" });
+  it("the fake of verigator/testing, over HTTP, PIN read by a command", async () => {
+    const fake = createFakeVerigator({ username: "u", password: "p", nextPin: () => "424242" });
     const server = await fake.listen({ port: 0 });
     try {
-      const { code, output } = await run("node", ["bin/verigator.mjs", "contract", "--target", server.url, "--auth", "u:p"]);
-      expect(output).toContain("✓ pass  createService        409");
-      expect(output).toContain("✓ pass  getUser              404");
-      expect(output).toContain("17 passed, 0 failed");
-      expect(code).toBe(0);
-      // The runner really went through the fake: its SMS is in the fake's log.
-      expect(fake.messages).toHaveLength(1);
-      expect(fake.messages[0]?.to).toBe("+4401234567");
+      const report = await runContract({ target: server.url, auth: "u:p", pinCommand: "echo 424242", seed: 3 });
+      expect(failing(report)).toEqual([]);
+      expect(report.skipped).toBe(0);
+      expect(named(report, "verifyPin", "two-factor: the PIN sent verifies once, then is spent")?.outcome).toBe("pass");
+      expect(named(report, "deleteService", "state: refused while it has a UserId (409)")?.outcome).toBe("pass");
+      // The suite deleted what it created: the fake holds no service of the run's.
+      expect(fake.messages.length).toBeGreaterThan(0);
     } finally {
       await server.close();
     }
   });
 
-  it("refuses to run without a target", async () => {
-    const { code, output } = await run("node", ["bin/verigator.mjs", "contract"]);
-    expect(output).toContain("usage: verigator contract --target");
-    expect(code).toBe(2);
+  it("npm start's mock, where its fixed answers allow: positive, bad input and missing auth pass", async () => {
+    const report = await runContract({ target: inject("mockUrl"), seed: 5 });
+    for (const result of report.cases) {
+      if (result.family === "positive" || result.family === "bad input" || result.name === "auth: no X-Service-Auth") {
+        expect({ case: `${result.operation} › ${result.name}`, outcome: result.outcome, reason: result.reason }).toMatchObject({ outcome: "pass" });
+      }
+    }
+    // A stateless mock cannot know ids or passwords: what it fails is what only state can do.
+    const families = new Set(failing(report).map((one) => (one.name === "auth: wrong password" ? "auth: wrong password" : one.family)));
+    expect([...families].sort()).toEqual(["auth: wrong password", "state", "two-factor", "unknown id"]);
+  });
+});
+
+// Each defect, alone, and the case and rule that must catch it.
+const defects: [Defect, operation: string, name: string, rule: string][] = [
+  ["no auth on listUsers", "listUsers", "auth: no X-Service-Auth", "ignored_auth"],
+  ["no auth on verifyPin", "verifyPin", "auth: wrong password", "ignored_auth"],
+  ["no auth on deleteService", "deleteService", "auth: no X-Service-Auth", "ignored_auth"],
+  ["any password", "getService", "auth: wrong password", "ignored_auth"],
+  ["accepts a missing phone_number", "createUser", "bad input: phone_number missing", "negative_data_rejection"],
+  ["accepts an undeclared property", "createService", "bad input: undeclared property", "negative_data_rejection"],
+  ["accepts a phone number without +", "createUser", "bad input: phone_number breaks its pattern", "negative_data_rejection"],
+  ["500 on a body that is not JSON", "createUser", "bad input: not JSON", "not_a_server_error"],
+  ["ignores the content type", "startAuthentication", "bad input: no JSON content type", "negative_data_rejection"],
+  ["deleteService does nothing", "deleteService", "state: reads answer 404 after the delete", "use_after_free"],
+  ["deleteService leaves the users reachable", "deleteService", "state: refused while it has a UserId (409)", "delete_with_children"],
+  ["deleteUser does nothing", "deleteUser", "state: a second delete answers 404", "use_after_free"],
+  ["accepts a duplicate user", "createUser", "state: a duplicate is refused (409)", "duplicate_rejection"],
+  ["does not list new users", "createUser", "state: what it creates is listed (listUsers)", "ensure_resource_availability"],
+  ["verifies any PIN", "verifyPin", "two-factor: a PIN that cannot be right is not verified", "two_factor_pin"],
+  ["answers voice to a totp start", "startAuthentication", 'positive: method = "totp"', "response_schema_conformance"],
+  ["answers totp to an sms start", "startAuthentication", 'positive: method = "sms"', "two_factor_method"],
+  ["a PIN verifies twice", "verifyPin", "two-factor: the PIN sent verifies once, then is spent", "two_factor_pin"],
+  ["500 on a non-ASCII id_in_service", "createUser", "positive: generated, non-ASCII text", "not_a_server_error"],
+  ["200 instead of 201", "createUser", "positive: example email", "status_code_conformance"],
+  ["a service without ctime", "getService", "positive: the resource the path names", "response_schema_conformance"],
+  ["ctime as a number", "createService", "positive: example myService", "response_schema_conformance"],
+  ["HTML 404s", "getUser", "unknown id: UserId", "content_type_conformance"],
+  ["JSON labelled text/plain", "createService", "positive: example myService", "content_type_conformance"],
+  ["500 for an unknown service", "listUsers", "unknown id: ServiceId", "not_a_server_error"],
+  ["getUser ignores the service", "getUser", "unknown id: ServiceId", "unknown_id"],
+];
+
+describe.concurrent("each defect is caught by the case that names it, with the server's own answer", () => {
+  it.for(defects)("%s", async ([defect, operation, name, rule]) => {
+    const report = await runContract(await fixture(defect));
+    const result = named(report, operation, name);
+    expect(result, `${operation} › ${name} is a case`).toBeDefined();
+    expect({ outcome: result?.outcome, rules: result?.failures.map((one) => one.rule) }).toMatchObject({
+      outcome: "fail",
+      rules: expect.arrayContaining([rule]),
+    });
+    // What a person fixes it from: the request, the server's own answer, and a curl line.
+    expect(result?.request?.method).toMatch(/^(GET|POST|PUT|DELETE)$/);
+    expect(result?.curl).toMatch(/^curl -sS -i -X (GET|POST|PUT|DELETE) 'http:\/\/127\.0\.0\.1:\d+\/v1\//);
+    if (rule !== "response_time") expect(result?.answer?.status).toBeGreaterThanOrEqual(200);
+  });
+
+  it("200 instead of 201 is reported as the server's 200 and its body, not a proxy's replacement", async () => {
+    const report = await runContract(await fixture("200 instead of 201"));
+    const result = named(report, "createUser", "positive: example email") as CaseResult;
+    expect(result.answer).toMatchObject({ status: 200, contentType: "application/json" });
+    expect(JSON.parse(result.answer?.body ?? "")).toMatchObject({ id_in_service: "john.doe@verigator.com" });
+    expect(result.failures).toContainEqual({
+      rule: "status_code_conformance",
+      message: "200 is not a status the document declares for createUser (201, 401, 403, 404, 409, 422, 500, 503)",
+    });
+    expect(result.request).toMatchObject({ method: "POST", body: '{"id_in_service":"john.doe@verigator.com","phone_number":"+4401234567"}' });
+  });
+
+  it("one early failure hides nothing: the cases that need what failed are skipped, saying why", async () => {
+    const report = await runContract(await fixture("200 instead of 201"));
+    // createUser's first case failed, so the user fixture comes from its next passing case.
+    expect(named(report, "getUser", "positive: the resource the path names")?.outcome).toBe("pass");
+    expect(named(report, "verifyPin", "two-factor: the PIN sent verifies once, then is spent")?.outcome).toBe("pass");
+    expect(report.skipped).toBe(0);
+    // With no user at all, every case that needs one is skipped, saying why; the rest still run.
+    const noUsers = await runContract(await fixture("users cannot be created"));
+    const getUser = named(noUsers, "getUser", "positive: the resource the path names");
+    expect(getUser).toMatchObject({ outcome: "skip", reason: "needs a UserId: createUser › positive: example email failed" });
+    expect(named(noUsers, "verifyPin", "two-factor: a PIN that cannot be right is not verified")?.outcome).toBe("skip");
+    expect(named(noUsers, "createUser", "positive: example email")?.failures.map((one) => one.rule)).toEqual(["not_a_server_error"]);
+    expect(named(noUsers, "listUsers", "auth: wrong password")?.outcome).toBe("pass");
+    expect(named(noUsers, "deleteService", "state: reads answer 404 after the delete")?.outcome).toBe("pass");
+    // A create that answers but breaks a rule still gives the other cases something to stand on.
+    const noServices = await runContract(await fixture("a service without ctime"));
+    expect(named(noServices, "getService", "positive: the resource the path names")?.failures.map((one) => one.rule)).toEqual(["response_schema_conformance"]);
+  });
+
+  it("a server that takes 20 s per answer fails on time, and the rest is skipped rather than waited for", async () => {
+    const started = Date.now();
+    const report = await runContract({ ...(await fixture("20 s per answer")), requestTimeoutMs: 300 });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const failed = failing(report);
+    expect(failed).toHaveLength(3);
+    for (const one of failed) expect(one.failures).toEqual([{ rule: "response_time", message: "no answer within 300 ms" }]);
+    expect(report.skipped).toBe(report.cases.length - 3);
+    expect(report.cases.at(-1)?.reason).toBe("the target stopped answering: 3 requests in a row got no answer within 300 ms");
+  });
+});
+
+describe.concurrent("cases come from the document", () => {
+  it("an operation added to a copy of the document gets positive, auth, bad-input and unknown-id cases", async () => {
+    const document = JSON.parse(readFileSync("dist/openapi.json", "utf8"));
+    const errors = (codes: string[]) =>
+      Object.fromEntries(codes.map((code) => [code, document.paths["/v1/service/service/{ServiceId}/users"].post.responses[code]]));
+    document.paths["/v1/service/service/{ServiceId}/users/{UserId}/phone"] = {
+      parameters: [{ $ref: "#/components/parameters/ServiceId" }, { $ref: "#/components/parameters/UserId" }],
+      put: {
+        operationId: "updatePhone",
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                additionalProperties: false,
+                required: ["phone_number"],
+                properties: { phone_number: { type: "string", pattern: "^\\+[0-9]+$" } },
+              },
+            },
+          },
+        },
+        responses: {
+          "200": { description: "OK", content: { "application/json": { schema: { $ref: "#/components/schemas/User" } } } },
+          ...errors(["401", "404", "422"]),
+        },
+      },
+    };
+    const copy = join(work, "with-update-phone.json");
+    writeFileSync(copy, JSON.stringify(document));
+    const report = await runContract({ ...(await fixture()), document: copy });
+    const names = report.cases.filter((one) => one.operation === "updatePhone").map((one) => `${one.outcome} ${one.name}`);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "pass positive: schema example",
+        "pass auth: no X-Service-Auth",
+        "pass auth: wrong password",
+        "pass bad input: phone_number missing",
+        "pass bad input: phone_number of the wrong type",
+        "pass bad input: phone_number breaks its pattern",
+        "pass bad input: undeclared property",
+        "pass bad input: not JSON",
+        "pass bad input: no JSON content type",
+        "pass unknown id: ServiceId",
+        "pass unknown id: UserId",
+      ]),
+    );
+    expect(failing(report)).toEqual([]);
+    expect(report.coverage.filter((one) => one.operation === "updatePhone" && one.exercised).map((one) => one.status)).toEqual([200, 401, 404, 422]);
+  });
+
+  it("the same seed sends the same requests; case names do not change with the seed", async () => {
+    const journal = async (seed: number) => {
+      const requests: string[] = [];
+      const target = await listen(createVerigatorServer({ journal: requests }));
+      const report = await runContract({ target, seed });
+      // Ids the server made differ between runs; everything the suite chose must not.
+      const seen = requests.map((line) => line.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "<id>"));
+      return { seen, names: report.cases.map((one) => `${one.operation} › ${one.name}`) };
+    };
+    const [first, again, other] = await Promise.all([journal(11), journal(11), journal(12)]);
+    expect(again.seen).toEqual(first.seen);
+    expect(other.seen).not.toEqual(first.seen);
+    expect(other.names).toEqual(first.names);
+    expect(first.seen.some((line) => /[\u0080-\uffff]/.test(line))).toBe(true);
+  });
+});
+
+describe.concurrent("reports", () => {
+  const password = "s3cr3t-Pässword";
+  const auth = `contract-user:${password}`;
+  const forms = [password, encodeURIComponent(password), Buffer.from(auth).toString("base64"), JSON.stringify(password).slice(1, -1)];
+
+  it("JUnit XML parses back, with a testcase per case, failures and skips; the password is in no report", async () => {
+    const report = await runContract({ ...(await fixture("HTML 404s", auth)), pinCommand: undefined });
+    const xml = formatJUnit(report);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => name === "testsuite" || name === "testcase" }).parse(
+      xml,
+    );
+    const suites = parsed.testsuites.testsuite as {
+      name: string;
+      tests: string;
+      testcase: { name: string; classname: string; failure?: { type: string }; skipped?: unknown }[];
+    }[];
+    const testcases = suites.flatMap((suite) => suite.testcase);
+    expect(testcases).toHaveLength(report.cases.length);
+    expect(Number(parsed.testsuites.failures)).toBe(report.failed);
+    expect(Number(parsed.testsuites.skipped)).toBe(report.skipped);
+    const unknownUser = testcases.find((one) => one.classname === "verigator contract.getUser" && one.name === "unknown id: UserId");
+    expect(unknownUser?.failure?.type).toBe("content_type_conformance");
+    expect(testcases.find((one) => one.name === "two-factor: the PIN sent verifies once, then is spent")?.skipped).toBeDefined();
+    for (const text of [xml, formatHuman(report), formatJson(report)]) {
+      for (const form of forms) expect(text).not.toContain(form);
+      expect(text).toContain("$VERIGATOR_AUTH");
+    }
+    // The server echoed the credentials into its HTML; the excerpt kept shows them redacted.
+    expect(formatHuman(report)).toContain("404 text/html");
+  });
+
+  it("the command: human lines, JUnit and JSON files, exit 1 on a failure, never the password", async () => {
+    const options = await fixture("ignores the content type", auth);
+    const junit = join(work, "report.xml");
+    const human = await run("node", [
+      "bin/verigator.mjs",
+      "contract",
+      "--target",
+      options.target,
+      "--auth",
+      auth,
+      "--seed",
+      "9",
+      "--reporter",
+      "junit",
+      "--output",
+      junit,
+    ]);
+    expect(human.code).toBe(1);
+    expect(human.output).toMatch(/^verigator contract: http:\/\/127\.0\.0\.1:\d+ against .*openapi\.json, seed 9, \d+ cases$/m);
+    expect(human.output).toMatch(/^✗ FAIL {2}createService {8}bad input: no JSON content type$/m);
+    expect(human.output).toMatch(/^ {6}rule negative_data_rejection: an invalid body must be refused with a declared 4xx: expected 422, got 201$/m);
+    expect(human.output).toMatch(
+      /^ {6}request: POST \/v1\/service\/service \(accept: application\/json, content-type: text\/plain, X-Service-Auth: \$VERIGATOR_AUTH\)/m,
+    );
+    expect(human.output).toMatch(/^ {6}answer: {2}201 application\/json in \d+ ms: \{"id":/m);
+    expect(human.output).toMatch(
+      /^ {6}curl: {4}curl -sS -i -X POST 'http:\/\/127\.0\.0\.1:\d+\/v1\/service\/service' .*-H "X-Service-Auth: \$VERIGATOR_AUTH" --data-raw '\{/m,
+    );
+    expect(human.output).toMatch(
+      /^coverage: \d+ of \d+ \(operation, status\) pairs answered; not answered: 403 on every operation \(no request with valid credentials is forbidden\)/m,
+    );
+    expect(human.output).toMatch(/^seed 9 \(--seed 9 repeats these requests\)/m);
+    expect(human.output).toMatch(/^\d+ passed, [1-9]\d* failed, 1 skipped$/m);
+    expect(XMLValidator.validate(readFileSync(junit, "utf8"))).toBe(true);
+    const json = await run("node", ["bin/verigator.mjs", "contract", "--target", options.target, "--auth", auth, "--seed", "9", "--reporter", "json"]);
+    expect(json.code).toBe(1);
+    const parsed = JSON.parse(json.output) as ContractReport;
+    expect(parsed.seed).toBe(9);
+    expect(parsed.cases.map((one) => one.name)).toEqual(parsed.cases.map((one) => one.name));
+    for (const text of [human.output, json.output, readFileSync(junit, "utf8")]) for (const form of forms) expect(text).not.toContain(form);
+  });
+
+  it("exit 0 when all pass; exit 2, said in words, when it cannot run", async () => {
+    const options = await fixture();
+    const passing = await run("node", ["bin/verigator.mjs", "contract", "--target", options.target, "--pin-command", options.pinCommand]);
+    expect(passing.output).toMatch(/^\d+ passed, 0 failed, 0 skipped$/m);
+    expect(passing.code).toBe(0);
+    const closed = await listen(createServer());
+    servers.pop()?.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const refused = await run("node", ["bin/verigator.mjs", "contract", "--target", closed]);
+    expect(refused.output).toContain(`verigator contract could not run: the target ${closed} is unreachable: connection refused`);
+    expect(refused.code).toBe(2);
+    const usage = await run("node", ["bin/verigator.mjs", "contract"]);
+    expect(usage.output).toContain("usage: verigator contract --target");
+    expect(usage.code).toBe(2);
+    const badSeed = await run("node", ["bin/verigator.mjs", "contract", "--target", options.target, "--seed", "x"]);
+    expect(badSeed.output).toContain("--seed must be a whole number, got x");
+    expect(badSeed.code).toBe(2);
+    const badDocument = await run("node", ["bin/verigator.mjs", "contract", "--target", options.target, "--document", join(work, "missing.yaml")]);
+    expect(badDocument.output).toMatch(/could not run: the document .*missing\.yaml cannot be read/);
+    expect(badDocument.code).toBe(2);
+    await expect(runContract({ target: "ftp://127.0.0.1" })).rejects.toBeInstanceOf(ContractSetupError);
   });
 });

@@ -22,7 +22,11 @@ describe("fake.listen", () => {
       );
       fake.failNext({ operation: "createUser", drop: true });
       await expect(rejection(overHttp.users.create(sid, { id_in_service: "bob", phone_number: "+1" }))).resolves.toBeInstanceOf(VerigatorConnectionError);
-      const bad = await fetch(`${server.url}/v1/service/service/${sid}/users`, { method: "POST", headers: { "x-service-auth": "u:p" }, body: "{" });
+      const bad = await fetch(`${server.url}/v1/service/service/${sid}/users`, {
+        method: "POST",
+        headers: { "x-service-auth": "u:p", "content-type": "application/json" },
+        body: "{",
+      });
       expect(bad.status).toBe(422);
       expect(await bad.json()).toEqual({ message: "Invalid data: the body is not JSON" });
     } finally {

@@ -42,8 +42,8 @@ describe("lint", () => {
     ["an undeclared tag", "tags: [Authentication]", "tags: [Auth]", /operation-tag-defined/],
     [
       "a response without a 4xx",
-      "        '401':\n          $ref: '#/components/responses/Unauthorized'\n        '403':\n          $ref: '#/components/responses/Forbidden'\n        '404':\n          $ref: '#/components/responses/NotFound'\n        '500':\n          $ref: '#/components/responses/InternalServerError'\n        '503':\n          $ref: '#/components/responses/ServiceUnavailable'\n  /v1/service/service/{ServiceId}/users:",
-      "        '500':\n          $ref: '#/components/responses/InternalServerError'\n  /v1/service/service/{ServiceId}/users:",
+      "        '401':\n          $ref: '#/components/responses/Unauthorized'\n        '403':\n          $ref: '#/components/responses/Forbidden'\n        '404':\n          $ref: '#/components/responses/NotFound'\n        '500':\n          $ref: '#/components/responses/InternalServerError'\n        '503':\n          $ref: '#/components/responses/ServiceUnavailable'\n  /v1/service/service/{ServiceId}/users/{UserId}/auth:",
+      "        '500':\n          $ref: '#/components/responses/InternalServerError'\n  /v1/service/service/{ServiceId}/users/{UserId}/auth:",
       /operation-4xx-response/,
     ],
   ])("fails on a copy with %s", async (_, from, to, rule) => {

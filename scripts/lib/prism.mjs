@@ -1,7 +1,8 @@
-// This repository's Prism: the package's starter (bin/prism.mjs) on openapi/verigator.yaml,
+// This repository's Prism: the process starter (prism-process.mjs) on openapi/verigator.yaml,
 // from the repository root, with every tool's telemetry off.
-import { startPrism as start } from "../../bin/prism.mjs";
+
 import { documentPath, root } from "./document.mjs";
+import { startPrism as start } from "./prism-process.mjs";
 import { quietEnv } from "./run.mjs";
 
 /**

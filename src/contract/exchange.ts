@@ -49,6 +49,8 @@ export interface RequestSpec {
   body?: unknown;
   raw?: { text: string; contentType: string | undefined };
   auth?: AuthKind;
+  /** The Accept header (default application/json). */
+  accept?: string;
 }
 
 export interface Sender {
@@ -143,7 +145,7 @@ export function createSender(options: { target: string; username: string; passwo
     const auth = spec.auth ?? "valid";
     const header = authHeader(operation);
     const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(spec.params[name] ?? ""));
-    const headers: Record<string, string> = { accept: "application/json" };
+    const headers: Record<string, string> = { accept: spec.accept ?? "application/json" };
     let body: string | undefined;
     if (spec.raw) {
       body = spec.raw.text;

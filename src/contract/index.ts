@@ -5,13 +5,14 @@
 // the answers.
 import { exec } from "node:child_process";
 import { createRequire } from "node:module";
+import { connect } from "node:net";
 import type { Case, Family } from "./cases.ts";
 import { deriveCases } from "./cases.ts";
 import { Broke, Context, Skip } from "./context.ts";
 import type { Failure, ReceivedAnswer, SentRequest } from "./exchange.ts";
 import { createSender, noAnswerReason, operationName } from "./exchange.ts";
 import { buildModel, declaredCodes } from "./model.ts";
-import { loadPrism, prismPackage } from "./prism.ts";
+import { loadPrism, prismInstallHint } from "./prism.ts";
 import { seededRandom } from "./values.ts";
 
 export type { Family } from "./cases.ts";
@@ -135,14 +136,23 @@ function checkedTarget(target: unknown): string {
   return url.href.replace(/\/+$/, "");
 }
 
-/** Any HTTP answer means the target is there; no answer is said in words. */
+/** A TCP connection means the target is there (a slow server is still reachable); none is said in words. */
 async function probe(target: string, timeoutMs: number): Promise<void> {
-  try {
-    const response = await fetch(target, { signal: AbortSignal.timeout(timeoutMs), redirect: "manual" });
-    await response.body?.cancel();
-  } catch (error) {
-    throw new ContractSetupError(`the target ${target} is unreachable: ${noAnswerReason(error, timeoutMs)}`);
-  }
+  const url = new URL(target);
+  const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  await new Promise<void>((resolve, reject) => {
+    const socket = connect({ host, port, timeout: timeoutMs });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve();
+    });
+    socket.once("timeout", () => {
+      socket.destroy();
+      reject(new ContractSetupError(`the target ${target} is unreachable: no connection within ${timeoutMs} ms`));
+    });
+    socket.once("error", (error) => reject(new ContractSetupError(`the target ${target} is unreachable: ${noAnswerReason({ cause: error }, timeoutMs)}`)));
+  });
 }
 
 /** Runs the contract suite against `options.target`; rejects with ContractSetupError when it cannot run. */
@@ -161,7 +171,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
 
   const prismStarted = performance.now();
   const prism = loadPrism();
-  if (!prism) throw new ContractSetupError(`verigator contract needs Prism: npm install --save-dev ${prismPackage}`);
+  if (!prism) throw new ContractSetupError(`Prism is missing: ${prismInstallHint()}`);
   const prismLoadMs = performance.now() - prismStarted;
   await probe(target, timeoutMs);
   const documentStarted = performance.now();
@@ -230,7 +240,8 @@ async function runCase(one: Case, context: Context, timeoutMs: number): Promise<
     if (error instanceof Skip) return { ...base, outcome: "skip", reason: error.message, durationMs: durationMs() };
     // A creator's first case makes the fixture; the cases that need it say why it is missing.
     for (const resource of context.model.resources.values()) {
-      if (operationName(resource.creator) === one.operation && one.family === "positive" && !context.fixtures.has(resource.param)) {
+      const first = !context.fixtures.has(resource.param) && !context.missing.has(resource.param);
+      if (operationName(resource.creator) === one.operation && one.family === "positive" && first) {
         context.missing.set(resource.param, `${one.operation} › ${one.name} failed`);
       }
     }

@@ -9,6 +9,12 @@ import { dirname, join } from "node:path";
 
 export const prismPackage = "@stoplight/prism-cli";
 
+/** What to install when Prism is missing: the version this package is tested with (its pinned peer dependency). */
+export function prismInstallHint(): string {
+  const manifest = createRequire(import.meta.url)("verigator/package.json") as { peerDependencies: Record<string, string> };
+  return `npm install --save-dev ${prismPackage}@${manifest.peerDependencies[prismPackage]}`;
+}
+
 /** The parts of Prism's normalised operation (`IHttpOperation` of @stoplight/types) the suite reads. */
 export interface JsonSchema {
   type?: string | string[];

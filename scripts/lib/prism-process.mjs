@@ -1,16 +1,13 @@
-// Starts Prism (an optional peer dependency of this package) on a loopback port and waits
-// until it says it listens. Used by `verigator contract` and by this repository's scripts.
+// Starts Prism as a process on a loopback port and waits until it says it listens: the mock
+// of `npm start` and the tests. (`verigator contract` uses Prism as a library instead.)
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
-export const prismPackage = "@stoplight/prism-cli";
-/** The Prism version this package is tested with: its pinned peer dependency. */
-const ownManifest = /** @type {{ peerDependencies: Record<string, string> }} */ (createRequire(import.meta.url)("../package.json"));
-export const prismVersion = ownManifest.peerDependencies[prismPackage];
+const prismPackage = "@stoplight/prism-cli";
 
-/** Prism's entry script, or undefined when it is not installed where this package can see it. */
-export function findPrism() {
+/** Prism's entry script, or undefined when it is not installed. */
+function findPrism() {
   const require = createRequire(import.meta.url);
   try {
     const prismManifest = require.resolve(`${prismPackage}/package.json`);
