@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { run } from "../scripts/lib/run.mjs";
 import { buildTime } from "./build-time.mjs";
 import { chart } from "./chart.mjs";
+import { contractTime } from "./contract.mjs";
 import { loopback } from "./loopback.mjs";
 import { sizes, targetGzipBytes } from "./size.mjs";
 import { stubbed } from "./stubbed.mjs";
@@ -26,6 +27,7 @@ results.loopback = await loopback();
 results.sizes = await sizes();
 results.typecheck = await typecheckCost();
 results.build = await buildTime();
+results.contract = await contractTime();
 if (!process.argv.includes("--quick")) {
   const started = performance.now();
   const { code } = await run("npm", ["test"]);
@@ -133,6 +135,17 @@ say();
 say(
   `lint ${results.build.lint.toFixed(2)} s, types ${results.build.types.toFixed(2)} s, docs ${results.build.docs.toFixed(2)} s (bare-fetch median over loopback was ${bareLoop.medianMs.toFixed(3)} ms).`,
 );
+say();
+say(`## verigator contract against the fake (wall time of the command, median of 3 fresh processes)`);
+say();
+const c = results.contract;
+say(row(["part", "ms"]));
+say(row(["---", "---:"]));
+say(row([`whole command (${c.cases} cases, ${c.requests} requests)`, c.wallMs.toFixed(0)]));
+say(row(["of which: loading Prism's parser and validator", c.prismLoadMs.toFixed(0)]));
+say(row(["of which: reading the document", c.documentMs.toFixed(0)]));
+say(row([`of which: the requests (${(c.requestsMs / c.requests).toFixed(2)} ms each, validation included)`, c.requestsMs.toFixed(0)]));
+say(row(["for comparison: `prism proxy` alone, from spawn to listening", c.prismProxyStartMs.toFixed(0)]));
 
 writeFileSync(`${root}bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(`${root}bench/chart.svg`, chart(results));

@@ -279,7 +279,10 @@ describe.concurrent("reports", () => {
       expect(text).toContain("$VERIGATOR_AUTH");
     }
     // The server echoed the credentials into its HTML; the excerpt kept shows them redacted.
-    expect(formatHuman(report)).toContain("404 text/html");
+    const answer = named(report, "getUser", "unknown id: UserId")?.answer;
+    expect(answer).toMatchObject({ status: 404, contentType: "text/html" });
+    expect(answer?.body).toContain("<h1>404 Not Found</h1>");
+    expect(answer?.body.match(/\[redacted\]/g)?.length).toBeGreaterThanOrEqual(4);
   });
 
   it("the command: human lines, JUnit and JSON files, exit 1 on a failure, never the password", async () => {

@@ -1,6 +1,7 @@
 // The size guard is size-limit (.size-limit.mjs): each entry point within its budget, and
 // importing the client without using it bundles nothing. And the proof that verigator/testing
-// costs an app that imports only `verigator` nothing: none of its modules is in that bundle.
+// and verigator/contract cost an app that imports only `verigator` nothing: none of their
+// modules is in that bundle.
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { root } from "../scripts/lib/document.mjs";
@@ -17,7 +18,7 @@ describe("bundle size", () => {
     expect(code).toBe(0);
   });
 
-  it("an app that imports only verigator bundles nothing of verigator/testing", async () => {
+  it("an app that imports only verigator bundles nothing of verigator/testing or verigator/contract", async () => {
     const result = await build({
       stdin: { contents: `import { createVerigator } from "verigator"; console.log(createVerigator);`, resolveDir: root, loader: "js" },
       bundle: true,
@@ -30,8 +31,10 @@ describe("bundle size", () => {
     });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((input) => input.startsWith("dist/index"))).toBe(true);
-    expect(inputs.filter((input) => /testing|msw/.test(input))).toEqual([]);
+    expect(inputs.filter((input) => /testing|msw|contract|prism/i.test(input))).toEqual([]);
     const code = result.outputFiles[0]?.text ?? "";
-    for (const marker of ["failNext", "lastPin", "Service already exists", "addAuthenticator"]) expect(code).not.toContain(marker);
+    for (const marker of ["failNext", "lastPin", "Service already exists", "addAuthenticator", "runContract", "negative_data_rejection", "VERIGATOR_AUTH"]) {
+      expect(code).not.toContain(marker);
+    }
   });
 });

@@ -26,6 +26,7 @@ export function formatCase(result: CaseResult): string {
   return [line, ...details.map((one) => `      ${one}`)].join("\n");
 }
 
+/** The lines that end a run: notes, the coverage line, the seed, and the counts. */
 export function formatSummary(report: ContractReport): string {
   const lines: string[] = [];
   for (const note of report.notes) lines.push(`note: ${note}`);
@@ -52,6 +53,7 @@ export function formatSummary(report: ContractReport): string {
   return lines.join("\n");
 }
 
+/** The whole run for people: a header, one line per case (failures with what to fix), the summary. */
 export function formatHuman(report: ContractReport): string {
   return [
     `verigator contract: ${report.target} against ${report.document}, seed ${report.seed}`,
@@ -61,6 +63,7 @@ export function formatHuman(report: ContractReport): string {
   ].join("\n");
 }
 
+/** The whole run as JSON: the report runContract resolved with. */
 export function formatJson(report: ContractReport): string {
   return JSON.stringify(report, null, 2);
 }
@@ -74,6 +77,7 @@ const xml = (text: string) =>
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;");
 
+/** The whole run as JUnit XML: a testsuite per operation, a testcase per case, failures and skips with their reasons. */
 export function formatJUnit(report: ContractReport): string {
   const operations = [...new Set(report.cases.map((one) => one.operation))];
   const seconds = (ms: number) => (ms / 1000).toFixed(3);
