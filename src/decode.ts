@@ -42,21 +42,24 @@ export function decode(answer: Answer, response: CheckedSchema | undefined, reda
     if (problem) throw invalid(`the answer does not match the document: ${problem[0]} ${problem[1]}`, problem[0]);
     return value;
   }
+  // An error status decides the class, whatever the body: gateways answer with their own
+  // HTML or text. JSON is parsed and redacted value by value; anything else is kept as a
+  // redacted excerpt. Only JSON nested past the limit is refused as an answer the client cannot read.
   let parsed: unknown;
   let body: unknown;
   if (text !== "") {
     try {
-      if (!isJson) throw 0;
-      parsed = JSON.parse(text);
-    } catch {
-      throw invalid(`status ${status} with a body that is not JSON`);
-    }
-    try {
-      // Walked even when only an excerpt is kept: the walk is what refuses a million-deep answer.
-      body = redactValue(parsed, redact);
-      if (text.length > maxBodyLength) body = excerpt(redact(text));
-    } catch {
-      throw invalid(`status ${status} with JSON nested deeper than the client reads`);
+      parsed = isJson ? JSON.parse(text) : undefined;
+    } catch {}
+    if (parsed === undefined) body = excerpt(redact(text));
+    else {
+      try {
+        // Walked even when only an excerpt is kept: the walk is what refuses a million-deep answer.
+        body = redactValue(parsed, redact);
+        if (text.length > maxBodyLength) body = excerpt(redact(text));
+      } catch {
+        throw invalid(`status ${status} with JSON nested deeper than the client reads`);
+      }
     }
   }
   const serverMessage = (parsed as { message?: unknown } | null | undefined)?.message;

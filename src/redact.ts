@@ -101,15 +101,36 @@ export function redactHeaders(headers: Headers, redact: Redact): Headers {
   return out;
 }
 
-/** A copy of a fetch failure (and its causes) with the credentials removed from every message. */
-export function redactCause(error: unknown, redact: Redact, depth = 0): unknown {
-  if (!(error instanceof Error)) return typeof error === "string" ? redact(error) : error;
-  const cause = "cause" in error && depth < 4 ? { cause: redactCause(error.cause, redact, depth + 1) } : undefined;
-  const copy = new (error instanceof TypeError ? TypeError : Error)(redact(error.message), cause);
-  copy.name = error.name;
+/** How deep a failure's cause chain is copied; what lies below is cut, not shown. */
+const maxCauseDepth = 8;
+
+/**
+ * A copy of a fetch failure, its causes and everything they hold, with the credentials removed
+ * from every string and key: a fetch wrapper's cause may be an Error, a plain object, a string,
+ * an AggregateError's errors, nested or circular. Bounded in depth; cycles are cut.
+ */
+export function redactCause(error: unknown, redact: Redact, depth = 0, seen = new WeakSet<object>()): unknown {
+  if (typeof error === "string") return redact(error);
+  if (error === null || typeof error !== "object") return typeof error === "function" ? "[function]" : error;
+  if (seen.has(error)) return "[circular]";
+  if (depth >= maxCauseDepth) return "[cause chain cut]";
+  seen.add(error);
+  const copyOf = (value: unknown) => redactCause(value, redact, depth + 1, seen);
+  if (Array.isArray(error)) return error.map(copyOf);
+  if (!(error instanceof Error)) return Object.fromEntries(Object.entries(error).map(([key, value]) => [redact(key), copyOf(value)]));
+  const options = "cause" in error ? { cause: copyOf(error.cause) } : undefined;
+  const message = redact(error.message);
+  const copy =
+    error instanceof AggregateError
+      ? new AggregateError((Array.isArray(error.errors) ? error.errors : []).map(copyOf), message, options)
+      : new (error instanceof TypeError ? TypeError : Error)(message, options);
+  copy.name = redact(error.name);
   copy.stack = redact(error.stack ?? "");
-  const { code } = error as { code?: unknown };
-  if (code !== undefined) Object.assign(copy, { code });
+  // Own properties a failure carries (code, errno, syscall, a wrapper's config…), redacted too.
+  for (const [key, value] of Object.entries(error)) {
+    if (key === "errors" || key === "cause") continue;
+    Object.defineProperty(copy, redact(key), { value: copyOf(value), enumerable: true, writable: true, configurable: true });
+  }
   return copy;
 }
 
