@@ -434,8 +434,10 @@ export interface components {
         /**
          * @description How long to wait before sending the request again: decimal seconds or an HTTP date.
          *     A 503 with this header says the request was not acted on, so the TypeScript client
-         *     may re-send even a POST or PUT after the wait.
-         * @example 30
+         *     may re-send even a POST or PUT after the wait. The example is short (1 s) on purpose:
+         *     it is what the mock sends for `Prefer: code=503`, and a default client (2 retries)
+         *     then rejects within about 2 s instead of waiting a minute.
+         * @example 1
          */
         RetryAfter: string;
     };

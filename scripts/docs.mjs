@@ -28,6 +28,13 @@ if (code !== 0) {
 const logo = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="16"><text x="0" y="12" font-family="sans-serif" font-size="12" fill="#0044d4">Redoc</text></svg>',
 )}`;
-const html = readFileSync(root + docsFile, "utf8").replace(/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(-full)?\.svg/g, logo);
+// A declared (empty) icon: without one a browser asks the server for /favicon.ico, which it
+// does not serve, and logs the 404 as a console error on every load. Long lines of the code
+// samples wrap instead of being cut at the dark panel's right edge.
+const head = `<link rel="icon" href="data:,"><style>pre { white-space: pre-wrap !important; overflow-wrap: anywhere; }</style>`;
+const html = readFileSync(root + docsFile, "utf8")
+  .replace(/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(-full)?\.svg/g, logo)
+  .replace("</head>", `${head}</head>`);
+if (!html.includes(head)) throw new Error(`${docsFile} has no </head> to add the icon and styles to`);
 writeFileSync(root + docsFile, html);
 console.log(`wrote ${docsFile} in ${Date.now() - started} ms`);

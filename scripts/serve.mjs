@@ -1,9 +1,9 @@
 // `npm start`'s last step: the Prism mock at 127.0.0.1:4010, the rendered docs at
 // 127.0.0.1:4011 and the stateful fake of verigator/testing at 127.0.0.1:4012, until Ctrl-C.
 // Ports can be changed with MOCK_PORT, DOCS_PORT and FAKE_PORT, the page with DOCS_FILE.
-import { createReadStream, existsSync } from "node:fs";
-import { createServer } from "node:http";
+import { existsSync } from "node:fs";
 import { startFake } from "../bin/fake.mjs";
+import { createDocsServer } from "./lib/docs-server.mjs";
 import { root } from "./lib/document.mjs";
 import { startMock } from "./lib/mock.mjs";
 
@@ -17,15 +17,7 @@ if (!existsSync(docsPath)) {
 }
 
 const mock = await startMock({ port: mockPort });
-const docs = createServer((request, response) => {
-  const url = request.url ?? "/";
-  if (url !== "/" && !url.startsWith("/#") && url !== "/index.html") {
-    response.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
-    return;
-  }
-  response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-  createReadStream(docsPath).pipe(response);
-});
+const docs = createDocsServer(docsPath);
 await new Promise((resolve) => docs.listen(docsPort, "127.0.0.1", () => resolve(undefined)));
 const fake = await startFake(["--port", fakePort, "--auth", "user:pass"]);
 const users = `${fake.server.url}/v1/service/service/$SID/users`;

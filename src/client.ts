@@ -17,7 +17,11 @@ export interface Verigator {
   services: {
     create(service: RequestBody<"createService">, options?: CallOptions): Promise<ResponseBody<"createService">>;
     get(serviceId: string, options?: CallOptions): Promise<ResponseBody<"getService">>;
-    /** Resolves once deleted (202). Delete the service's users first. */
+    /**
+     * Deletes the service; resolves once deleted (202). Delete the service's users first: a
+     * service that still has users is refused with 409 (`ResourceAlreadyExistsError`) and
+     * nothing is deleted.
+     */
     delete(serviceId: string, options?: CallOptions): Promise<void>;
   };
   users: {

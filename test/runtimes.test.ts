@@ -6,13 +6,13 @@ import { execFile, spawn } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { isLoopback, launchChromium } from "../scripts/lib/chromium.mjs";
 import { root } from "../scripts/lib/document.mjs";
 import { freePort } from "../scripts/lib/net.mjs";
 import { nodeBinary, nodeVersions } from "../scripts/lib/node-binaries.mjs";
 import { consumerDir, packIntoConsumer } from "../scripts/lib/pack.mjs";
 import { bin, quietEnv, run } from "../scripts/lib/run.mjs";
 import { startBackend } from "./support/backend.js";
-import { isLoopback, launchChromium } from "./support/chromium.js";
 
 interface RuntimeResult {
   runtime: string;
@@ -108,10 +108,18 @@ describe("packaging", () => {
     expect(code).toBe(0);
   });
 
-  it("jsr.json: deno publish --dry-run passes (no slow types)", async () => {
+  it("jsr.json: deno publish --dry-run passes for all three entry points (no slow types)", async () => {
     const { code, output: out } = await run(bin("deno"), ["publish", "--dry-run", "--allow-dirty"]);
     expect(out).toContain("Dry run complete");
     expect(out).toContain("Checking for slow types");
+    const checked = out.split("\n").filter((line) => line.includes("Check") && line.includes(" src/"));
+    for (const entry of ["src/index.ts", "src/raw.ts", "src/testing/index.ts"])
+      expect(
+        checked.some((line) => line.trimEnd().endsWith(entry)),
+        entry,
+      ).toBe(true);
+    // verigator/contract is Node-only (Prism, child processes): npm only.
+    expect(out).not.toContain("src/contract/");
     expect(out).not.toMatch(/\berror:|\[ERROR\]|\bwarning\b/i);
     expect(code).toBe(0);
   });

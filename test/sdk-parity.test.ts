@@ -3,7 +3,7 @@
 // 1.1 send, asserting the status and body each SDK needs to succeed — and the same through
 // this client.
 import { describe, expect, inject, it } from "vitest";
-import { InternalError } from "../src/index.js";
+import { createVerigator, InternalError } from "../src/index.js";
 import { createRawClient } from "../src/raw.js";
 import { credentials, mockClient, prefer } from "./support/client.js";
 import { documentedOperations } from "./support/document.js";
@@ -103,7 +103,7 @@ describe("5xx can be tested against the mock", () => {
     const answer = await send("GET", `/${serviceId}`, { Accept: "application/json", Prefer: `code=${status}` });
     expect(answer.status).toBe(status);
     expect(await answer.json()).toEqual({ message: expect.any(String) });
-    if (status === 503) expect(answer.headers.get("retry-after")).toBe("30");
+    if (status === 503) expect(answer.headers.get("retry-after")).toBe("1");
     const error = await mockClient()
       .services.get(serviceId, prefer(status))
       .then(
@@ -112,6 +112,23 @@ describe("5xx can be tested against the mock", () => {
       );
     expect(error).toBeInstanceOf(InternalError);
     expect(error).toMatchObject({ status });
+  });
+});
+
+describe("the README's advice holds: Prefer: code=503 tests InternalError handling in seconds", () => {
+  it("a default client (2 retries) honours Retry-After: 1 and rejects with InternalError within 5 s", async () => {
+    const started = Date.now();
+    const error = await createVerigator({ ...credentials, baseUrl: inject("mockUrl") })
+      .services.get(serviceId, prefer(503))
+      .then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
+    const elapsed = Date.now() - started;
+    expect(error).toBeInstanceOf(InternalError);
+    // Two waits of at least Retry-After's 1 s: the retries really happened.
+    expect(elapsed).toBeGreaterThanOrEqual(2_000);
+    expect(elapsed).toBeLessThan(5_000);
   });
 });
 

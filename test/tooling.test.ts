@@ -1,6 +1,6 @@
 // The lint, the drift check and the type check are part of the test run, and each is shown
 // to fail when it should.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { afterAll, describe, expect, it } from "vitest";
 import { staleFiles } from "../scripts/generate.mjs";
@@ -111,4 +111,24 @@ describe("type check", () => {
     expect(output).toBe("");
     expect(code).toBe(0);
   });
+});
+
+describe("packing", () => {
+  it("npm pack on a fresh clone (no dist/) builds first: the tarball has dist/ and every entry point", async () => {
+    const dir = mkdtempSync(`${scratch}/clone-`);
+    // What git tracks, without dist/ or build/: a fresh clone; node_modules linked, as after npm ci.
+    const { output: tracked } = await run("git", ["ls-files"]);
+    for (const file of tracked.split("\n").filter(Boolean)) cpSync(`${root}${file}`, `${dir}/${file}`, { recursive: true });
+    symlinkSync(`${root}node_modules`, `${dir}/node_modules`);
+    const { code, output } = await run("npm", ["pack", "--dry-run", "--json"], { cwd: dir });
+    expect(code).toBe(0);
+    const [packed] = JSON.parse(output.slice(output.indexOf("[\n"))) as { files: { path: string }[] }[];
+    const files = packed?.files.map((file) => file.path) ?? [];
+    for (const entry of ["index", "raw", "testing", "contract"]) {
+      expect(files).toContain(`dist/${entry}.js`);
+      expect(files).toContain(`dist/${entry}.cjs`);
+      expect(files).toContain(`dist/${entry}.d.ts`);
+    }
+    expect(files).toContain("dist/openapi.json");
+  }, 120_000);
 });

@@ -22,7 +22,8 @@ export async function packIntoConsumer() {
   const packDir = `${root}build/pack`;
   rmSync(packDir, { recursive: true, force: true });
   mkdirSync(packDir, { recursive: true });
-  const [packed] = JSON.parse(await mustRun("npm", ["pack", "--json", "--pack-destination", packDir]));
+  // Built just above (or by npm test): prepack's build would be a second one.
+  const [packed] = JSON.parse(await mustRun("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", packDir]));
   const tarball = `${packDir}/${packed.filename}`;
 
   rmSync(consumerDir, { recursive: true, force: true });

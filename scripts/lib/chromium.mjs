@@ -1,12 +1,12 @@
 // Debian's Chromium, headless, kept off the network: every name but 127.0.0.1 resolves to
-// nothing, and background services are off.
+// nothing, and background services are off. Used by the browser tests and `npm run screenshot`.
 import { existsSync } from "node:fs";
-import type { Browser } from "playwright-core";
 import { chromium } from "playwright-core";
 
 const candidates = ["/usr/lib/chromium/chromium", "/usr/bin/chromium"];
 
-export async function launchChromium(): Promise<Browser> {
+/** @returns {Promise<import("playwright-core").Browser>} */
+export async function launchChromium() {
   const executablePath = candidates.find((path) => existsSync(path));
   if (!executablePath) {
     throw new Error("Chromium is not installed: `apt-get install -y chromium` (.ci/run does this on a fresh machine)");
@@ -27,7 +27,8 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-export function isLoopback(url: string): boolean {
+/** @param {string} url */
+export function isLoopback(url) {
   if (url.startsWith("data:") || url.startsWith("blob:") || url === "about:blank") return true;
   const { hostname } = new URL(url);
   return hostname === "127.0.0.1" || hostname === "[::1]" || hostname === "localhost";
