@@ -1,0 +1,37 @@
+// The README's TypeScript and JavaScript snippets, each written out as a file of its own (an
+// ES module, as the README says they are) and type-checked against the package: a snippet
+// that uses a name it does not define, or an option or method that does not exist, fails.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { root } from "../scripts/lib/document.mjs";
+import { bin, run } from "../scripts/lib/run.mjs";
+
+const readme = readFileSync(`${root}README.md`, "utf8");
+const snippets = [...readme.matchAll(/^( *)```(ts|js)\n([\s\S]*?)^\1```$/gm)].map((found) => {
+  const indent = found[1]!.length;
+  const line = readme.slice(0, found.index).split("\n").length;
+  return { line, code: found[3]!.replace(new RegExp(`^ {0,${indent}}`, "gm"), "") };
+});
+
+describe("the README's snippets", () => {
+  it("are found: every code block of TypeScript or JavaScript", () => {
+    expect(snippets.length).toBeGreaterThanOrEqual(6);
+    for (const { line, code } of snippets) expect(code, `README.md:${line}`).toMatch(/^import /m);
+  });
+
+  it("each type-checks on its own as an ES module, with every name it uses defined", async () => {
+    const dir = `${root}build/readme-snippets`;
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const files = snippets.map(({ line, code }) => {
+      const file = `readme-line-${line}.mts`;
+      writeFileSync(`${dir}/${file}`, code);
+      return file;
+    });
+    // The repository's settings (strict, NodeNext; `verigator` mapped to src/) for just these files.
+    writeFileSync(`${dir}/tsconfig.json`, JSON.stringify({ extends: "../../tsconfig.json", compilerOptions: { noEmit: true }, include: files }));
+    const { code, output } = await run(bin("tsc"), ["-p", dir]);
+    expect(output).toBe("");
+    expect(code).toBe(0);
+  }, 60_000);
+});
