@@ -201,6 +201,7 @@ export interface components {
          * @example 2017-07-06T13:12:03.141Z
          */
         Timestamp: string;
+        /** @description What creating a service takes: your application's domain name and the name your users see. */
         ServiceCreate: {
             /**
              * @description The domain name of your service.
@@ -213,6 +214,7 @@ export interface components {
              */
             name: string;
         };
+        /** @description A service: your application as Verigator knows it. Its `id` is the ServiceId of every other request. */
         Service: {
             /**
              * Format: uuid
@@ -228,6 +230,7 @@ export interface components {
             /** @description Timestamp when the service was created in Verigator. */
             ctime: components["schemas"]["Timestamp"];
         };
+        /** @description What adding a user takes: the name the user logs in with in your service, and the phone number PINs go to. */
         UserCreate: {
             /**
              * @description Username in your service that is used for logging in - usually users email address.
@@ -245,6 +248,7 @@ export interface components {
              */
             phone_number: string;
         };
+        /** @description A user of a service. Its `id` is the UserId used to authenticate the user; store it beside your own record. The phone number is never returned. */
         User: {
             /**
              * Format: uuid
@@ -261,6 +265,7 @@ export interface components {
              */
             id_in_service: string;
         };
+        /** @description The users of a service. */
         UserList: {
             /** @description The users of the service. */
             users: components["schemas"]["User"][];
@@ -281,9 +286,11 @@ export interface components {
          * @enum {string}
          */
         AuthMethod: "sms" | "totp";
+        /** @description How to send the PIN: `sms`, or `totp` for the authenticator app (which falls back to `sms` when the user has none). */
         AuthStart: {
             method: components["schemas"]["AuthMethod"];
         };
+        /** @description The method actually used, so you can tell the user where to look for the PIN. */
         AuthStartResult: {
             /** @description The method actually used; `totp` falls back to `sms` when the user has no app device. */
             method: components["schemas"]["AuthMethod"];
@@ -306,6 +313,7 @@ export interface components {
              */
             token: string;
         };
+        /** @description Whether the PIN was accepted; when it was not, `status` says why. A wrong PIN is this answer, not an error. */
         AuthVerifyResult: {
             /**
              * @description Whether the PIN was accepted.
@@ -443,19 +451,33 @@ export interface components {
     };
     pathItems: never;
 }
+/** An RFC 3339 timestamp, e.g. `2017-07-06T13:12:03.141Z`. Some answers omit the zone (`2017-09-15T06:44:15.274438`), so treat it as a string. */
 export type Timestamp = components['schemas']['Timestamp'];
+/** What creating a service takes: your application's domain name and the name your users see. */
 export type ServiceCreate = components['schemas']['ServiceCreate'];
+/** A service: your application as Verigator knows it. Its `id` is the ServiceId of every other request. */
 export type Service = components['schemas']['Service'];
+/** What adding a user takes: the name the user logs in with in your service, and the phone number PINs go to. */
 export type UserCreate = components['schemas']['UserCreate'];
+/** A user of a service. Its `id` is the UserId used to authenticate the user; store it beside your own record. The phone number is never returned. */
 export type User = components['schemas']['User'];
+/** The users of a service. */
 export type UserList = components['schemas']['UserList'];
+/** `sms` sends a PIN by SMS; `totp` expects a code from the authenticator app. */
 export type AuthMethod = components['schemas']['AuthMethod'];
+/** How to send the PIN: `sms`, or `totp` for the authenticator app (which falls back to `sms` when the user has none). */
 export type AuthStart = components['schemas']['AuthStart'];
+/** The method actually used, so you can tell the user where to look for the PIN. */
 export type AuthStartResult = components['schemas']['AuthStartResult'];
+/** Messente's PIN-verification page lists `method` and `token` in the body; neither official SDK sends `method`. Both forms are accepted. */
 export type AuthVerify = components['schemas']['AuthVerify'];
+/** Whether the PIN was accepted; when it was not, `status` says why. A wrong PIN is this answer, not an error. */
 export type AuthVerifyResult = components['schemas']['AuthVerifyResult'];
+/** Why a PIN was not accepted. */
 export type AuthVerifyStatus = components['schemas']['AuthVerifyStatus'];
+/** The answer to a delete: a JSON object, usually `{}`; may also be empty (no body at all), which clients must accept. Other properties may be present. */
 export type Accepted = components['schemas']['Accepted'];
+/** An error answer. Other properties may be present. */
 export type Error = components['schemas']['Error'];
 export type ResponseInternalServerError = components['responses']['InternalServerError'];
 export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];

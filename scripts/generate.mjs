@@ -155,7 +155,18 @@ function jsonContentOf(response) {
 /** @param {string} documentFile */
 async function types(documentFile) {
   const ast = await openapiTS(pathToFileURL(documentFile), { rootTypes: true, rootTypesNoSchemaPrefix: true });
-  return header + astToString(ast);
+  // openapi-typescript documents the schemas' members but not the root type aliases it adds;
+  // each alias gets its schema's description, so an editor's hover shows the document's words.
+  const document = await loadDocument(documentFile);
+  /** @type {Record<string, { description?: string }>} */
+  const schemas = document.components?.schemas ?? {};
+  return (
+    header +
+    astToString(ast).replace(/^export type (\w+) = components\['schemas'\]\['(\w+)'\];$/gm, (line, _alias, name) => {
+      const description = schemas[name]?.description?.trim().split(/\n\s*\n/)[0]?.replace(/\s+/g, " ");
+      return description ? `/** ${description.replace(/\*\//g, "*\\/")} */\n${line}` : line;
+    })
+  );
 }
 
 /**

@@ -14,8 +14,17 @@ import type { OperationId, PathParams, RequestBody, ResponseBody } from "./types
 
 /** The client: one method per operation; results and arguments typed from the document. */
 export interface Verigator {
+  /** The services: your applications as Verigator knows them. */
   services: {
+    /**
+     * Creates a service (POST /v1/service/service); resolves with it (201). Store its `id`: it is
+     * the ServiceId of every other call. Rejects with ResourceAlreadyExistsError (409) when a
+     * service with this `fqdn` exists, InvalidDataError for a body that breaks the document.
+     */
     create(service: RequestBody<"createService">, options?: CallOptions): Promise<ResponseBody<"createService">>;
+    /**
+     * Resolves with the service (200). Rejects with NoSuchResourceError (404) when there is none with this id.
+     */
     get(serviceId: string, options?: CallOptions): Promise<ResponseBody<"getService">>;
     /**
      * Deletes the service; resolves once deleted (202). Delete the service's users first: a
@@ -24,17 +33,43 @@ export interface Verigator {
      */
     delete(serviceId: string, options?: CallOptions): Promise<void>;
   };
+  /** The users of a service, each with the phone number PINs are sent to. */
   users: {
+    /**
+     * Resolves with every user of the service (200), `[]` when it has none. Rejects with NoSuchResourceError (404) for an unknown service.
+     */
     list(serviceId: string, options?: CallOptions): Promise<ResponseBody<"listUsers">["users"]>;
+    /**
+     * Resolves with the user (200). Rejects with NoSuchResourceError (404) for an unknown service or user.
+     */
     get(serviceId: string, userId: string, options?: CallOptions): Promise<ResponseBody<"getUser">>;
-    /** Store the returned `id`: it is the UserId used for authentication. */
+    /**
+     * Adds a user to the service; resolves with it (201). Store the returned `id`: it is the
+     * UserId used for authentication. Rejects with ResourceAlreadyExistsError (409) when the
+     * service has a user with this `id_in_service`, InvalidDataError for a body that breaks the
+     * document (a `phone_number` that is not `+` and digits), NoSuchResourceError (404) for an
+     * unknown service. Sent once: re-sent only when the server proved it did not act.
+     */
     create(serviceId: string, user: RequestBody<"createUser">, options?: CallOptions): Promise<ResponseBody<"createUser">>;
+    /**
+     * Removes the user; resolves once deleted (202). Rejects with NoSuchResourceError (404) for an unknown service or user.
+     */
     delete(serviceId: string, userId: string, options?: CallOptions): Promise<void>;
   };
+  /** Two-factor authentication: start it when a user logs in, then verify the PIN they typed. */
   auth: {
-    /** Resolves with the method actually used: `totp` falls back to `sms`. */
+    /**
+     * Sends the user a PIN by SMS, or expects a code from their authenticator app; resolves with
+     * the method actually used (200): `totp` falls back to `sms` when the user has no app. Sent
+     * once: a second start would send a second SMS. Rejects with NoSuchResourceError (404) for an
+     * unknown service or user.
+     */
     start(serviceId: string, userId: string, start: RequestBody<"startAuthentication">, options?: CallOptions): Promise<ResponseBody<"startAuthentication">>;
-    /** A wrong PIN resolves with `verified: false`; it is an answer, not an error. */
+    /**
+     * Checks the PIN the user typed; resolves with `verified: true` when it was right. A wrong,
+     * expired or throttled PIN resolves with `verified: false` and `status` saying which: an
+     * answer, not an error. Sent once: a re-sent PIN would be spent already.
+     */
     verify(serviceId: string, userId: string, pin: RequestBody<"verifyPin">, options?: CallOptions): Promise<ResponseBody<"verifyPin">>;
   };
 }
@@ -46,6 +81,12 @@ interface Operation {
   response?: CheckedSchema;
 }
 
+/**
+ * The typed Verigator client, one method per operation of the document. Checks the options
+ * once (throws InvalidDataError or TypeError for bad ones); every method resolves with the
+ * answer's typed body and rejects with a VerigatorError subclass: the class of the answer's
+ * status, or a timeout, connection, abort or invalid-answer error.
+ */
 export function createVerigator(options: VerigatorOptions = {}): Verigator {
   const config = configure(options);
   const jsonHeaders = { ...config.headers, "content-type": "application/json" };

@@ -1,13 +1,18 @@
 // Optional logging of requests, answers and retries. The X-Service-Auth header is never
 // logged: its value is replaced before a line is made.
 
+/** The lowest level a logger gets: `debug` adds each request and answer, `off` logs nothing. */
 export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
 
 /** Anything with console's four methods, e.g. `console` itself or a pino/winston logger. */
 export interface Logger {
+  /** A call failed for good. */
   error(message: string, details?: Record<string, unknown>): void;
+  /** Something to look at: a retry, a refused option. */
   warn(message: string, details?: Record<string, unknown>): void;
+  /** A call and its outcome. */
   info(message: string, details?: Record<string, unknown>): void;
+  /** Each attempt's request and answer (X-Service-Auth never shown). */
   debug(message: string, details?: Record<string, unknown>): void;
 }
 

@@ -5,6 +5,7 @@ import { createLog } from "./logger.ts";
 import { createRedactor } from "./redact.ts";
 import type { AttemptPolicy, FetchLike, TransportContext } from "./transport.ts";
 
+/** What createVerigator (and createRawClient) takes; every option is optional. */
 export interface VerigatorOptions {
   /** Messente API username. Leave both out when a backend of yours adds X-Service-Auth. */
   username?: string;
@@ -32,7 +33,9 @@ export interface VerigatorOptions {
 
 /** Options of a single call; they override the client's. */
 export interface CallOptions {
+  /** Time limit of each attempt of this call, answer body included, in ms (default: the client's). */
   timeoutMs?: number;
+  /** How many times this call may be sent again (default: the client's); writes only when the server proved it did not act. */
   maxRetries?: number;
   /** Aborts the call at once; an aborted call is never retried. */
   signal?: AbortSignal;

@@ -14,6 +14,13 @@ import { send } from "./transport.ts";
 /** Answers with no body by definition: `new Response` refuses a body for them. */
 const nullBodyStatuses = new Set([101, 204, 205, 304]);
 
+/**
+ * openapi-fetch's typed client for the document, on this package's transport: the same
+ * options, timeouts, retries, redaction and size cap as createVerigator. Resolves with
+ * `{ data, error, response }` as openapi-fetch does (errors are answers, not rejections);
+ * rejects with VerigatorTimeoutError, VerigatorConnectionError, VerigatorAbortError or
+ * InvalidResponseError when there is no answer to hand over.
+ */
 export function createRawClient(options: VerigatorOptions = {}): Client<paths> {
   const config = configure(options);
   const { context } = config;

@@ -9,6 +9,7 @@ import type { Redact } from "./redact.ts";
 import { redactCause } from "./redact.ts";
 import { retryDelayMs, shouldRetryFailure, shouldRetryStatus, wasNotSent } from "./retry-policy.ts";
 
+/** A fetch as the client calls it: a URL string and an init, resolving with a standard Response. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 /** Settings of one call: the client's defaults overridden by the call's options. */

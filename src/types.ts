@@ -8,6 +8,7 @@
 // takes `undefined` here, where the helpers give `never`.
 import type { operations } from "../generated/verigator.ts";
 
+/** The operationIds of the document, e.g. "createUser". */
 export type OperationId = keyof operations;
 
 type JsonOf<T> = T extends { content: { "application/json": infer Body } } ? Body : undefined;

@@ -11,6 +11,7 @@ import { declaredCodes, invalidInputCodes, pathParams, requestContent, successCo
 import type { HttpOperation, JsonSchema } from "./prism.ts";
 import { enumBreaker, patternBreaker, wrongTypeValue } from "./values.ts";
 
+/** The kinds of case the suite derives from the document. */
 export type Family = "positive" | "auth" | "bad input" | "unknown id" | "state" | "two-factor";
 
 export interface Case {

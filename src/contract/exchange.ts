@@ -9,26 +9,35 @@ import type { HttpOperation, Prism } from "./prism.ts";
 /** How a request authenticates: the given credentials, none, or the right user with a wrong password. */
 export type AuthKind = "valid" | "none" | "wrong password";
 
+/** A request the suite sent, as a report shows it (never the credential). */
 export interface SentRequest {
+  /** "GET", "POST", … */
   method: string;
   /** The path with its parameters filled in, as sent. */
   path: string;
   /** The headers as sent, X-Service-Auth as `$VERIGATOR_AUTH` (or a note that it was left out or wrong). */
   headers: Record<string, string>;
+  /** The body as sent, when there was one. */
   body?: string;
 }
 
+/** The server's own answer to a request, as a report shows it. */
 export interface ReceivedAnswer {
+  /** Its HTTP status. */
   status: number;
+  /** Its Content-Type header, if it sent one. */
   contentType: string | undefined;
   /** The body, redacted and cut to a readable excerpt. */
   body: string;
+  /** How long it took to come, in ms. */
   durationMs: number;
 }
 
 /** A rule an answer broke: a Schemathesis-style check name and what was wrong. */
 export interface Failure {
+  /** The rule, e.g. "status_code_conformance", "ignored_auth", "negative_data_rejection", "use_after_free". */
   rule: string;
+  /** What was wrong, in words. */
   message: string;
 }
 

@@ -19,6 +19,7 @@ export type { Family } from "./cases.ts";
 export type { Failure, ReceivedAnswer, SentRequest } from "./exchange.ts";
 export { formatCase, formatHuman, formatJson, formatJUnit, formatSummary } from "./report.ts";
 
+/** What runContract takes: the server to check, and how. Only `target` is required. */
 export interface ContractOptions {
   /** The server to check, e.g. `http://127.0.0.1:4010`. */
   target: string;
@@ -45,12 +46,15 @@ export interface ContractOptions {
   onCase?: (result: CaseResult) => void;
 }
 
+/** One case of a run: what it checked and how it ended; for a failure, what to fix it from. */
 export interface CaseResult {
   /** The operationId (or `METHOD /path`). */
   operation: string;
+  /** The kind of check: positive, auth, bad input, unknown id, state or two-factor. */
   family: Family;
   /** What the case checks; the same in every run. */
   name: string;
+  /** Passed; failed (a rule was broken); or skipped, with `reason` saying why. */
   outcome: "pass" | "fail" | "skip";
   /** Why it was skipped, or the first rule it broke. */
   reason?: string;
@@ -62,11 +66,15 @@ export interface CaseResult {
   answer?: ReceivedAnswer;
   /** Reproduces the failing request; reads the credential from $VERIGATOR_AUTH. */
   curl?: string;
+  /** How long the case took, its requests included. */
   durationMs: number;
 }
 
+/** One (operation, declared status) pair, and whether the run got that answer. */
 export interface CoverageEntry {
+  /** The operationId. */
   operation: string;
+  /** A status the document declares for it. */
   status: number;
   /** Some case got this status from the server for this operation. */
   exercised: boolean;
@@ -74,22 +82,56 @@ export interface CoverageEntry {
   reason?: string;
 }
 
+/** What runContract resolves with: every case's result, the counts, the coverage, the seed. */
 export interface ContractReport {
+  /** The server checked. */
   target: string;
+  /** The document it was checked against (a path). */
   document: string;
+  /** The seed of the generated values: `seed` in the options repeats the run's requests. */
   seed: number;
+  /** Every case, in the order they ran. */
   cases: CaseResult[];
+  /** How many cases passed. */
   passed: number;
+  /** How many failed: the run passed when this is 0. */
   failed: number;
+  /** How many could not run (each with its reason). */
   skipped: number;
+  /** Every (operation, declared status) pair: answered, or why not. */
   coverage: CoverageEntry[];
   /** Things that are not a case's result, e.g. a resource the cleanup could not delete. */
   notes: string[];
-  timings: { totalMs: number; prismLoadMs: number; documentMs: number; requestsMs: number; requests: number };
+  /**
+   * Where the time went, in ms: loading Prism, reading the document, the requests (and how many).
+   */
+  timings: {
+    /**
+     * The whole run.
+     */
+    totalMs: number;
+    /**
+     * Loading Prism's parser and validator.
+     */
+    prismLoadMs: number;
+    /**
+     * Reading the document into operations.
+     */
+    documentMs: number;
+    /**
+     * Sending the requests and checking the answers, cleanup included.
+     */
+    requestsMs: number;
+    /**
+     * How many requests were sent.
+     */
+    requests: number;
+  };
 }
 
 /** The suite could not run: bad options, Prism missing, the document unreadable, the target unreachable. */
 export class ContractSetupError extends Error {
+  /** "ContractSetupError". */
   override name = "ContractSetupError";
 }
 

@@ -5,7 +5,7 @@ import type { CaseResult, ContractReport } from "./index.ts";
 
 const marks = { pass: "✓ pass", fail: "✗ FAIL", skip: "- skip" } as const;
 
-/** One case as one line, and for a failure the request, the answer, the rule and a curl line. */
+/** One case as one line, and for a failure the rule, the request, the answer and a curl line below it. */
 export function formatCase(result: CaseResult): string {
   const line = `${marks[result.outcome]}  ${result.operation.padEnd(20)} ${result.name}${result.outcome === "skip" ? ` — ${result.reason}` : ""}`;
   if (result.outcome !== "fail") return line;

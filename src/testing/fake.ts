@@ -10,9 +10,11 @@ import type { AuthMethod, AuthVerifyResult, ErrorBody, OperationId, RequestBody,
 import { matchRoute } from "./routes.ts";
 import { base32, totpCode, totpStepMs } from "./totp.ts";
 
+/** What createFakeVerigator takes: the credentials it accepts, and its rules' settings. */
 export interface FakeVerigatorOptions {
-  /** The credentials the fake accepts in X-Service-Auth (`username:password`). */
+  /** The username the fake accepts in X-Service-Auth (`username:password`). */
   username: string;
+  /** The password the fake accepts in X-Service-Auth; any other answers 401. */
   password: string;
   /** Wrong PINs allowed before verification answers `throttled` (default 5). */
   maxAttempts?: number;
@@ -28,10 +30,13 @@ export interface FakeVerigatorOptions {
 
 /** An SMS the fake "sent". */
 export interface SentMessage {
+  /** The service of the user it went to. */
   serviceId: string;
+  /** The user it went to. */
   userId: string;
   /** The user's phone number. */
   to: string;
+  /** The PIN it carried: what the user would type. */
   pin: string;
   /** When, on the fake's clock (ms since the epoch). */
   at: number;
@@ -42,6 +47,7 @@ type Answers = typeof operationAnswers;
 export type DeclaredErrorStatus<Op extends OperationId> = keyof Answers[Op]["errors"] extends `${infer Status extends number}` ? Status : never;
 
 interface FaultBase<Op extends OperationId> {
+  /** The operation whose next request fails, e.g. "createUser". */
   operation: Op;
   /** Wait this long (real time) first. */
   delayMs?: number;
@@ -49,23 +55,33 @@ interface FaultBase<Op extends OperationId> {
 
 /** Answer a status the document declares for the operation, with its example Error body. */
 export interface StatusFault<Op extends OperationId> extends FaultBase<Op> {
+  /** The status to answer: only one the document declares for the operation. */
   status: DeclaredErrorStatus<Op>;
+  /** A Retry-After header to send (seconds or an HTTP date); only where the document declares it (503). */
   retryAfter?: number | string;
+  /** Not with a status. */
   drop?: undefined;
 }
 
 /** Close the connection without an answer: `true` before acting, `"after acting"` once the request took effect. */
 export interface DropFault<Op extends OperationId> extends FaultBase<Op> {
+  /** `true`: closed before acting (nothing happened); `"after acting"`: the request took effect, its answer is lost. */
   drop: true | "after acting";
+  /** Not with a drop. */
   status?: undefined;
+  /** Not with a drop. */
   retryAfter?: undefined;
 }
 
 /** Only wait, then serve the request normally. */
 export interface DelayFault<Op extends OperationId> extends FaultBase<Op> {
+  /** How long to wait (real time, honouring the request's signal) before serving it normally. */
   delayMs: number;
+  /** Not with a delay alone. */
   status?: undefined;
+  /** Not with a delay alone. */
   drop?: undefined;
+  /** Not with a delay alone. */
   retryAfter?: undefined;
 }
 

@@ -12,6 +12,7 @@ import { listen } from "./node.ts";
 export type { DeclaredErrorStatus, DelayFault, DropFault, FakeVerigatorOptions, Fault, SentMessage, StatusFault } from "./fake.ts";
 export type { FakeServer, ListenOptions } from "./node.ts";
 
+/** A stateful Verigator in memory, for tests: see createFakeVerigator. */
 export interface FakeVerigator {
   /** A `fetch` served by the fake: give it to `createVerigator({ fetch })`. Routes by path, whatever the origin. */
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
@@ -37,6 +38,13 @@ export interface FakeVerigator {
   readonly handlers: import("msw").HttpHandler[];
 }
 
+/**
+ * A stateful fake of the Verigator API for your tests: services, users and PINs kept in
+ * memory, every request checked against the document's rules (401, 404, 409, 422 as the API
+ * answers them), the PIN of each "SMS" in `fake.messages`, faults on demand. Serve it to the
+ * client with `fetch: fake.fetch`, over HTTP with `fake.listen()`, or with MSW. Throws
+ * TypeError without `{ username, password }`, RangeError for a bad option.
+ */
 export function createFakeVerigator(options: FakeVerigatorOptions): FakeVerigator {
   const state = createFakeState(options);
   const baseUrl = options.baseUrl ?? defaultBaseUrl;

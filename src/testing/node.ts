@@ -51,6 +51,7 @@ export function requireOptional(id: string, feature: string, install: string): u
   }
 }
 
+/** A fake served over HTTP by `fake.listen`. */
 export interface FakeServer {
   /** `http://host:port`, to use as the client's baseUrl. */
   url: string;
@@ -58,6 +59,7 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
+/** Where `fake.listen` serves the fake. */
 export interface ListenOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
