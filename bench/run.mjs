@@ -7,6 +7,7 @@ import { run } from "../scripts/lib/run.mjs";
 import { buildTime } from "./build-time.mjs";
 import { chart } from "./chart.mjs";
 import { contractTime } from "./contract.mjs";
+import { fakeListTime } from "./fake.mjs";
 import { loopback } from "./loopback.mjs";
 import { sizes, targetGzipBytes } from "./size.mjs";
 import { stubbed } from "./stubbed.mjs";
@@ -28,6 +29,7 @@ results.sizes = await sizes();
 results.typecheck = await typecheckCost();
 results.build = await buildTime();
 results.contract = await contractTime();
+results.fakeList = await fakeListTime();
 if (!process.argv.includes("--quick")) {
   const started = performance.now();
   const { code } = await run("npm", ["test"]);
@@ -146,6 +148,12 @@ say(row(["of which: loading Prism's parser and validator", c.prismLoadMs.toFixed
 say(row(["of which: reading the document", c.documentMs.toFixed(0)]));
 say(row([`of which: the requests (${(c.requestsMs / c.requests).toFixed(2)} ms each, validation included)`, c.requestsMs.toFixed(0)]));
 say(row(["for comparison: `prism proxy` alone, from spawn to listening", c.prismProxyStartMs.toFixed(0)]));
+say();
+say(`## The fake with 10,000 preloaded users (verigator/testing; listUsers medians of 50)`);
+say();
+say(row(["users", "preload ms", "listUsers via fake.fetch ms", "listUsers over HTTP (fake.listen) ms"]));
+say(row(["---:", "---:", "---:", "---:"]));
+for (const r of results.fakeList) say(row([r.users.toLocaleString("en"), r.preloadMs.toFixed(1), r.fetchMs.toFixed(2), r.httpMs.toFixed(2)]));
 
 writeFileSync(`${root}bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(`${root}bench/chart.svg`, chart(results));

@@ -1,9 +1,11 @@
-// `verigator fake [--port 4010] [--host 127.0.0.1] [--auth user:pass] [--pin 123456]`
-// Serves the stateful fake of verigator/testing over HTTP until Ctrl-C.
+// `verigator fake [--port 4010] [--host 127.0.0.1] [--auth user:pass] [--pin 123456] [--services FILE]`
+// Serves the stateful fake of verigator/testing over HTTP until Ctrl-C, its control endpoints
+// (/_fake/…) included, for tests in any language.
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createFakeVerigator } from "verigator/testing";
 
-const fakeUsage = "usage: verigator fake [--port 4010] [--host 127.0.0.1] [--auth user:pass] [--pin 123456]";
+const fakeUsage = "usage: verigator fake [--port 4010] [--host 127.0.0.1] [--auth user:pass] [--pin 123456] [--services services.json]";
 
 /**
  * Starts the fake; resolves with its server once listening.
@@ -17,6 +19,7 @@ export async function startFake(argv) {
       host: { type: "string", default: "127.0.0.1" },
       auth: { type: "string", default: "user:pass" },
       pin: { type: "string" },
+      services: { type: "string" },
     },
   });
   const port = Number(values.port);
@@ -24,13 +27,40 @@ export async function startFake(argv) {
   const separator = values.auth.indexOf(":");
   if (separator < 0) throw new RangeError("--auth must be user:pass");
   const pin = values.pin;
-  const fake = createFakeVerigator({
-    username: values.auth.slice(0, separator),
-    password: values.auth.slice(separator + 1),
-    ...(pin !== undefined && { nextPin: () => pin }),
-  });
+  const services = values.services === undefined ? undefined : readServices(values.services);
+  let fake;
+  try {
+    fake = createFakeVerigator({
+      ...(services !== undefined && { services }),
+      username: values.auth.slice(0, separator),
+      password: values.auth.slice(separator + 1),
+      ...(pin !== undefined && { nextPin: () => pin }),
+    });
+  } catch (error) {
+    // A bad entry: nothing was loaded; say which file, entry and field.
+    throw values.services === undefined || !(error instanceof TypeError) ? error : new RangeError(`--services ${values.services}: ${error.message}`);
+  }
   const server = await fake.listen({ port, host: values.host });
   return { fake, server };
+}
+
+/**
+ * The services to preload, from a JSON file: `[{ "id", "fqdn", "name", "users": [{ "id", "id_in_service", "phone_number" }] }]`.
+ * @param {string} file
+ * @returns {import("verigator/testing").PreloadedService[]}
+ */
+function readServices(file) {
+  let text;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new RangeError(`--services ${file} cannot be read: ${/** @type {NodeJS.ErrnoException} */ (error).code ?? error}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new RangeError(`--services ${file} is not JSON: ${error instanceof Error ? error.message : error}`);
+  }
 }
 
 /** @param {string[]} argv */
@@ -44,6 +74,7 @@ export async function main(argv) {
   }
   const { fake, server } = started;
   console.log(`Verigator fake (stateful) at ${server.url}; X-Service-Auth is the --auth value (default user:pass). Ctrl-C stops it.`);
+  console.log(`Control endpoints: ${server.url}/_fake/messages, /_fake/requests, /_fake/reset, … (verigator/fake-control.yaml)`);
   let shown = 0;
   const showMessages = setInterval(() => {
     for (const { to, pin } of fake.messages.slice(shown)) console.log(`SMS to ${to}: your PIN is ${pin}`);

@@ -1,20 +1,27 @@
-// Writes the document as the package publishes it, for users' own tools (Prism, Redocly,
-// generators): dist/openapi.yaml and dist/openapi.json, one file each, code samples inlined,
-// component $refs kept. `verigator contract` reads the JSON one by default.
+// Writes the documents as the package publishes them, for users' own tools (Prism, Redocly,
+// generators): the API's as dist/openapi.yaml and dist/openapi.json (code samples inlined,
+// component $refs kept; `verigator contract` reads the JSON one by default), and the fake's
+// control endpoints' as dist/fake-control.yaml and dist/fake-control.json.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { stringify } from "yaml";
 import { loadDocument, root } from "./lib/document.mjs";
 
-const header = "# generated from openapi/verigator.yaml by scripts/bundle-document.mjs, do not edit\n";
+const published = [
+  { source: "openapi/verigator.yaml", name: "openapi" },
+  { source: "openapi/fake-control.yaml", name: "fake-control" },
+];
 
 export async function writeBundledDocument(outDir = `${root}dist`) {
-  const document = await loadDocument(undefined, { dereference: false });
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(`${outDir}/openapi.yaml`, header + stringify(document, { lineWidth: 0 }));
-  writeFileSync(`${outDir}/openapi.json`, `${JSON.stringify(document, null, 2)}\n`);
+  for (const { source, name } of published) {
+    const document = await loadDocument(root + source, { dereference: false });
+    const header = `# generated from ${source} by scripts/bundle-document.mjs, do not edit\n`;
+    writeFileSync(`${outDir}/${name}.yaml`, header + stringify(document, { lineWidth: 0 }));
+    writeFileSync(`${outDir}/${name}.json`, `${JSON.stringify(document, null, 2)}\n`);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await writeBundledDocument();
-  console.log("wrote dist/openapi.yaml, dist/openapi.json");
+  console.log(`wrote ${published.map(({ name }) => `dist/${name}.yaml, dist/${name}.json`).join(", ")}`);
 }

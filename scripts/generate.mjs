@@ -163,7 +163,10 @@ async function types(documentFile) {
   return (
     header +
     astToString(ast).replace(/^export type (\w+) = components\['schemas'\]\['(\w+)'\];$/gm, (line, _alias, name) => {
-      const description = schemas[name]?.description?.trim().split(/\n\s*\n/)[0]?.replace(/\s+/g, " ");
+      const description = schemas[name]?.description
+        ?.trim()
+        .split(/\n\s*\n/)[0]
+        ?.replace(/\s+/g, " ");
       return description ? `/** ${description.replace(/\*\//g, "*\\/")} */\n${line}` : line;
     })
   );

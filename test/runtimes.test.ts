@@ -69,7 +69,7 @@ async function attempt(runtime: string, version: () => Promise<string>, body: (v
 
 describe("packaging", () => {
   it("the tarball holds only what users need", () => {
-    const allowed = /^(dist\/[\w-]+\.(js|cjs|d\.ts|d\.cts)|dist\/openapi\.(yaml|json)|bin\/[\w-]+\.mjs|package\.json|README\.md|LICENSE)$/;
+    const allowed = /^(dist\/[\w-]+\.(js|cjs|d\.ts|d\.cts)|dist\/(openapi|fake-control)\.(yaml|json)|bin\/[\w-]+\.mjs|package\.json|README\.md|LICENSE)$/;
     expect(packed.files.filter((file: string) => !allowed.test(file))).toEqual([]);
     expect(packed.files).toEqual(
       expect.arrayContaining([

@@ -116,8 +116,9 @@ describe("type check", () => {
 describe("packing", () => {
   it("npm pack on a fresh clone (no dist/) builds first: the tarball has dist/ and every entry point", async () => {
     const dir = mkdtempSync(`${scratch}/clone-`);
-    // What git tracks, without dist/ or build/: a fresh clone; node_modules linked, as after npm ci.
-    const { output: tracked } = await run("git", ["ls-files"]);
+    // What a clone of the next commit holds (tracked and new files, nothing ignored: no dist/ or
+    // build/); node_modules linked, as after npm ci.
+    const { output: tracked } = await run("git", ["ls-files", "--cached", "--others", "--exclude-standard"]);
     for (const file of tracked.split("\n").filter(Boolean)) cpSync(`${root}${file}`, `${dir}/${file}`, { recursive: true });
     symlinkSync(`${root}node_modules`, `${dir}/node_modules`);
     const { code, output } = await run("npm", ["pack", "--dry-run", "--json"], { cwd: dir });

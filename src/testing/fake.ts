@@ -7,6 +7,9 @@ import { operationTable } from "../../generated/operation-table.ts";
 import type { CheckedSchema } from "../schema-check.ts";
 import { findProblem } from "../schema-check.ts";
 import type { AuthMethod, AuthVerifyResult, ErrorBody, OperationId, RequestBody, ResponseBody, Service, User } from "../types.ts";
+import { controlPrefix, createControl } from "./control.ts";
+import type { PreloadedService } from "./preload.ts";
+import { checkedServices } from "./preload.ts";
 import { matchRoute } from "./routes.ts";
 import { base32, totpCode, totpStepMs } from "./totp.ts";
 
@@ -26,6 +29,30 @@ export interface FakeVerigatorOptions {
   nextPin?: () => string;
   /** Where `fake.handlers` intercept requests (default https://api.verigator.com, the client's default). */
   baseUrl?: string;
+  /**
+   * Services (and their users) the fake starts with, at fixed ids — e.g. the ServiceId your app
+   * is configured with. Checked whole against the document's rules first: a bad entry throws a
+   * TypeError naming it and its field, and nothing is loaded. `fake.reset()` brings them back.
+   */
+  services?: PreloadedService[];
+}
+
+/** A request the fake answered, as `fake.requests` and `GET /_fake/requests` list it. Holds no header value, so no credential. */
+export interface JournalEntry {
+  /** The operation it matched, or undefined for a request that matched none (a 404 or 405). */
+  operation: OperationId | undefined;
+  /** "GET", "POST", … */
+  method: string;
+  /** The path as sent, e.g. "/v1/service/service/s1/users". */
+  path: string;
+  /** The path parameters, decoded, e.g. { ServiceId: "s1" }. */
+  params: Record<string, string>;
+  /** The request body parsed as JSON; undefined when there was none or it was not JSON. */
+  body: unknown;
+  /** The status answered; undefined when the connection was dropped (a `drop` fault). */
+  status: number | undefined;
+  /** When it arrived, on the fake's clock (ms since the epoch). */
+  at: number;
 }
 
 /** An SMS the fake "sent". */
@@ -118,7 +145,7 @@ function json(status: number, body: Json, headers: Record<string, string> = {}):
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
 }
 
-function checkedOption(name: string, value: number | undefined, fallback: number, min: number): number {
+function checkedOption(name: string, value: unknown, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !Number.isFinite(value) || value < min) throw new RangeError(`${name} must be a number ≥ ${min}`);
   return value;
@@ -153,12 +180,37 @@ export function createFakeState(options: FakeVerigatorOptions) {
   const pinLifetimeMs = checkedOption("pinLifetimeMs", options.pinLifetimeMs, 5 * 60_000, 0);
   const baseNow = options.now ?? Date.now;
   const nextPin = options.nextPin ?? randomPin;
+  const preloaded = checkedServices(options.services);
   let offset = 0;
   const now = () => baseNow() + offset;
 
   const services = new Map<string, StoredService>();
   const messages: SentMessage[] = [];
   const faults: Fault[] = [];
+  const journal: JournalEntry[] = [];
+  const startedAt = new Date(now()).toISOString();
+
+  /** Everything back to the start: the preloaded services as loaded, nothing else. */
+  function reset(): void {
+    services.clear();
+    messages.length = 0;
+    faults.length = 0;
+    journal.length = 0;
+    offset = 0;
+    for (const { id, fqdn, name, users = [] } of preloaded) {
+      const stored: StoredService = { service: { id, name, ctime: startedAt }, fqdn, users: new Map() };
+      for (const user of users) {
+        stored.users.set(user.id, {
+          user: { id: user.id, ctime: startedAt, id_in_service: user.id_in_service },
+          phone: user.phone_number,
+          authenticator: undefined,
+          pending: undefined,
+        });
+      }
+      services.set(id, stored);
+    }
+  }
+  reset();
 
   function findUser(serviceId: string, userId: string): StoredUser {
     const found = services.get(serviceId)?.users.get(userId);
@@ -166,20 +218,33 @@ export function createFakeState(options: FakeVerigatorOptions) {
     return found;
   }
 
-  function failNext<Op extends OperationId>(fault: Fault<Op>): void {
-    const answers = operationAnswers[fault?.operation] as Answers[OperationId] | undefined;
-    if (!answers) throw new TypeError(`failNext: unknown operation ${String(fault?.operation)}; one of ${Object.keys(operationAnswers).join(", ")}`);
-    if (fault.status !== undefined && !Object.hasOwn(answers.errors, fault.status)) {
-      throw new RangeError(`failNext: ${fault.operation} does not declare ${fault.status}; it declares ${Object.keys(answers.errors).join(", ")}`);
+  /** Throws (TypeError/RangeError, saying why) unless `fault` is one the document allows for its operation. */
+  function checkFault(fault: unknown): asserts fault is Fault {
+    const given = (typeof fault === "object" && fault !== null ? fault : {}) as Record<string, unknown>;
+    const operation = given.operation;
+    const answers =
+      typeof operation === "string" && Object.hasOwn(operationAnswers, operation)
+        ? (operationAnswers[operation as OperationId] as Answers[OperationId])
+        : undefined;
+    if (!answers) throw new TypeError(`failNext: unknown operation ${String(operation)}; one of ${Object.keys(operationAnswers).join(", ")}`);
+    const { status, retryAfter, delayMs, drop } = given;
+    if (status !== undefined && !(typeof status === "number" && Object.hasOwn(answers.errors, status))) {
+      throw new RangeError(`failNext: ${operation} does not declare ${String(status)}; it declares ${Object.keys(answers.errors).join(", ")}`);
     }
-    if (fault.retryAfter !== undefined && !(answers.retryAfter as readonly number[]).includes(fault.status as number)) {
+    if (retryAfter !== undefined && !(answers.retryAfter as readonly number[]).includes(status as number)) {
       throw new RangeError(`failNext: the document declares Retry-After only on ${answers.retryAfter.join(", ")}`);
     }
-    if (fault.delayMs !== undefined) checkedOption("delayMs", fault.delayMs, 0, 0);
-    if (fault.status === undefined && fault.drop === undefined && fault.delayMs === undefined) {
+    if (delayMs !== undefined) checkedOption("delayMs", delayMs, 0, 0);
+    if (drop !== undefined && drop !== true && drop !== "after acting") throw new TypeError('failNext: drop is true or "after acting"');
+    if (status === undefined && drop === undefined && delayMs === undefined) {
       throw new TypeError("failNext: give a status, drop or delayMs");
     }
-    faults.push(fault as Fault);
+  }
+
+  /** Queues a fault for the next request of its operation; checked first, also when it came over HTTP. */
+  function failNext(fault: unknown): void {
+    checkFault(fault);
+    faults.push(fault);
   }
 
   function takeFault(operationId: OperationId): Fault | undefined {
@@ -268,8 +333,33 @@ export function createFakeState(options: FakeVerigatorOptions) {
     return { verified: true, method: pending.method };
   }
 
+  /** Answers one API request and records it in the journal, oldest first. */
   async function handle(request: Request): Promise<Handled> {
-    const route = matchRoute(request.method, new URL(request.url).pathname);
+    const url = new URL(request.url);
+    const { pathname } = url;
+    if (pathname.startsWith(controlPrefix)) return control(request, url);
+    const text = request.method === "GET" || request.method === "HEAD" ? "" : await request.text();
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {}
+    const route = matchRoute(request.method, pathname);
+    const entry: JournalEntry = {
+      operation: route.kind === "operation" ? route.operationId : undefined,
+      method: request.method,
+      path: pathname,
+      params: route.kind === "operation" ? { ...route.params } : {},
+      body,
+      status: undefined,
+      at: now(),
+    };
+    journal.push(entry);
+    const answer = await answerRequest(request, route, body);
+    entry.status = answer === dropped ? undefined : answer.status;
+    return answer;
+  }
+
+  async function answerRequest(request: Request, route: ReturnType<typeof matchRoute>, parsed: unknown): Promise<Handled> {
     if (route.kind === "not found") return json(404, { message: "Not found" });
     if (route.kind === "method not allowed") return json(405, { message: "Method not allowed" }, { allow: route.allow.join(", ") });
     const { operationId, params } = route;
@@ -288,11 +378,8 @@ export function createFakeState(options: FakeVerigatorOptions) {
       if (!/^application\/json\s*(?:;|$)/i.test(request.headers.get("content-type") ?? "")) {
         return error(operationId, 422, "the body is not sent as application/json");
       }
-      try {
-        body = JSON.parse(await request.text());
-      } catch {
-        return error(operationId, 422, "the body is not JSON");
-      }
+      if (parsed === undefined) return error(operationId, 422, "the body is not JSON");
+      body = parsed;
       const problem = findProblem(schema, body);
       if (problem) return error(operationId, 422, `${problem[0]} ${problem[1]}`);
     }
@@ -300,10 +387,15 @@ export function createFakeState(options: FakeVerigatorOptions) {
     return fault?.drop === "after acting" ? dropped : answer;
   }
 
-  return {
+  const state = {
     handle,
     failNext,
+    reset,
+    expectedAuth,
+    now,
+    queuedFaults: () => faults.length,
     messages: messages as readonly SentMessage[],
+    requests: journal as readonly JournalEntry[],
     lastPin(serviceId: string, userId: string): string | undefined {
       for (let at = messages.length - 1; at >= 0; at--) {
         const message = messages[at]!;
@@ -325,4 +417,6 @@ export function createFakeState(options: FakeVerigatorOptions) {
       offset += checkedOption("advance(ms)", ms, 0, 0);
     },
   };
+  const control = createControl(state);
+  return state;
 }

@@ -3,21 +3,34 @@
 // generated from the document; the test reads the PIN the "SMS" carried.
 import { defaultBaseUrl } from "../options.ts";
 import type { OperationId } from "../types.ts";
-import type { FakeVerigatorOptions, Fault, SentMessage } from "./fake.ts";
+import type { FakeVerigatorOptions, Fault, JournalEntry, SentMessage } from "./fake.ts";
 import { createFakeState, dropped } from "./fake.ts";
 import { mswHandlers } from "./msw.ts";
 import type { FakeServer, ListenOptions } from "./node.ts";
 import { listen } from "./node.ts";
 
-export type { DeclaredErrorStatus, DelayFault, DropFault, FakeVerigatorOptions, Fault, SentMessage, StatusFault } from "./fake.ts";
+export type { DeclaredErrorStatus, DelayFault, DropFault, FakeVerigatorOptions, Fault, JournalEntry, SentMessage, StatusFault } from "./fake.ts";
 export type { FakeServer, ListenOptions } from "./node.ts";
+export type { PreloadedService, PreloadedUser } from "./preload.ts";
 
 /** A stateful Verigator in memory, for tests: see createFakeVerigator. */
 export interface FakeVerigator {
   /** A `fetch` served by the fake: give it to `createVerigator({ fetch })`. Routes by path, whatever the origin. */
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
-  /** Every SMS "sent", oldest first. */
+  /** Every SMS "sent", oldest first. Over HTTP: `GET /_fake/messages[?to=PHONE]`. */
   readonly messages: readonly SentMessage[];
+  /**
+   * Every API request the fake answered, oldest first, with the operation it matched (undefined
+   * for none), its parsed body and the status answered; no header values, so no credential.
+   * Control requests (/_fake/…) are not in it. Over HTTP: `GET /_fake/requests`.
+   */
+  readonly requests: readonly JournalEntry[];
+  /**
+   * Back to the start: what tests created is gone, the preloaded services and users are back as
+   * loaded; messages, the journal, pending PINs, authenticators, queued faults and the clock
+   * offset are cleared. Over HTTP: `POST /_fake/reset`.
+   */
+  reset(): void;
   /** The PIN of the last SMS sent to the user, or undefined. */
   lastPin(serviceId: string, userId: string): string | undefined;
   /** Gives the user an authenticator app: `totp` no longer falls back to `sms`. Returns its base32 secret. */
@@ -28,7 +41,10 @@ export interface FakeVerigator {
   advance(ms: number): void;
   /** The next request for `fault.operation` fails as told (faults queue, one per request). */
   failNext<Op extends OperationId>(fault: Fault<Op>): void;
-  /** Node only: serves the fake over HTTP on 127.0.0.1 (port 0: a free one). */
+  /**
+   * Node only: serves the fake over HTTP on 127.0.0.1 (port 0: a free one), the control
+   * endpoints under /_fake/ included (openapi/fake-control.yaml). Resolves once listening.
+   */
   listen(options?: ListenOptions): Promise<FakeServer>;
   /**
    * Node only, needs msw 2: request handlers for `setupServer(...fake.handlers)`, matching `baseUrl`.
@@ -60,6 +76,8 @@ export function createFakeVerigator(options: FakeVerigatorOptions): FakeVerigato
       throw new TypeError("fetch failed", { cause: reset });
     },
     messages: state.messages,
+    requests: state.requests,
+    reset: state.reset,
     lastPin: state.lastPin,
     addAuthenticator: state.addAuthenticator,
     totp: state.totp,

@@ -1,0 +1,137 @@
+// The fake's control endpoints, under /_fake/ — outside the API's paths and never in its
+// document: what a test in any language needs that only `fake.*` gives in JavaScript. Read the
+// SMS sent, the request journal; reset; queue a fault; move the clock; give a user an
+// authenticator and read its code. Guarded by the same X-Service-Auth as the API; described by
+// openapi/fake-control.yaml (test/fake-control.test.ts checks every answer against it).
+import type { createFakeState } from "./fake.ts";
+
+type State = ReturnType<typeof createFakeState>;
+
+export const controlPrefix = "/_fake/";
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+}
+
+class Refused extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The JSON object a control request sent; 422 for anything else. */
+async function objectBody(request: Request): Promise<Record<string, unknown>> {
+  const text = await request.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Refused(422, "the body is not JSON");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new Refused(422, "the body must be a JSON object");
+  return body as Record<string, unknown>;
+}
+
+function string(body: Record<string, unknown> | URLSearchParams, name: string): string {
+  const value = body instanceof URLSearchParams ? body.get(name) : body[name];
+  if (typeof value !== "string" || !value) throw new Refused(422, `${name} must be a non-empty string`);
+  return value;
+}
+
+/** A state call that throws for an unknown user (404) or a user without an authenticator (409). */
+function userCall<T>(call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Refused(/has no user/.test(message) ? 404 : 409, message);
+  }
+}
+
+type Route = (request: Request, url: URL) => Promise<Response> | Response;
+
+function routes(state: State): Record<string, Partial<Record<string, Route>>> {
+  return {
+    messages: {
+      GET: (_, url) => {
+        const to = url.searchParams.get("to");
+        return json(200, { messages: state.messages.filter((message) => to === null || message.to === to) });
+      },
+    },
+    requests: { GET: () => json(200, { requests: state.requests }) },
+    reset: {
+      POST: () => {
+        state.reset();
+        return json(200, { reset: true });
+      },
+    },
+    "fail-next": {
+      POST: async (request) => {
+        const fault = await objectBody(request);
+        const known = ["operation", "status", "retryAfter", "delayMs", "drop"];
+        const unknown = Object.keys(fault).find((key) => !known.includes(key));
+        if (unknown) throw new Refused(422, `${unknown} is not a field of a fault; a fault has ${known.join(", ")}`);
+        if (fault.status !== undefined && !Number.isInteger(fault.status)) throw new Refused(422, "status must be an integer");
+        if (fault.delayMs !== undefined && typeof fault.delayMs !== "number") throw new Refused(422, "delayMs must be a number");
+        if (fault.drop !== undefined && fault.drop !== true && fault.drop !== "after acting") throw new Refused(422, 'drop must be true or "after acting"');
+        if (fault.retryAfter !== undefined && typeof fault.retryAfter !== "number" && typeof fault.retryAfter !== "string") {
+          throw new Refused(422, "retryAfter must be a number of seconds or an HTTP date");
+        }
+        try {
+          state.failNext(fault);
+        } catch (error) {
+          throw new Refused(422, error instanceof Error ? error.message : String(error));
+        }
+        return json(200, { queued: state.queuedFaults() });
+      },
+    },
+    advance: {
+      POST: async (request) => {
+        const { ms } = await objectBody(request);
+        if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) throw new Refused(422, "ms must be a number ≥ 0");
+        state.advance(ms);
+        return json(200, { now: state.now() });
+      },
+    },
+    authenticator: {
+      POST: async (request) => {
+        const body = await objectBody(request);
+        const serviceId = string(body, "serviceId");
+        const userId = string(body, "userId");
+        return json(
+          200,
+          userCall(() => state.addAuthenticator(serviceId, userId)),
+        );
+      },
+    },
+    totp: {
+      GET: (_, url) => {
+        const serviceId = string(url.searchParams, "serviceId");
+        const userId = string(url.searchParams, "userId");
+        return json(200, { code: userCall(() => state.totp(serviceId, userId)) });
+      },
+    },
+  };
+}
+
+/** Answers a request under /_fake/; never recorded in the journal. */
+export function createControl(state: State): (request: Request, url: URL) => Promise<Response> {
+  const table = routes(state);
+  return async (request, url) => {
+    if (request.headers.get("x-service-auth") !== state.expectedAuth) return json(401, { message: "Authentication required" });
+    const name = url.pathname.slice(controlPrefix.length);
+    const methods = Object.hasOwn(table, name) ? table[name] : undefined;
+    if (!methods) return json(404, { message: `no control endpoint ${url.pathname}; see openapi/fake-control.yaml` });
+    const route = methods[request.method];
+    if (!route) return json(405, { message: "Method not allowed" }, { allow: Object.keys(methods).join(", ") });
+    try {
+      return await route(request, url);
+    } catch (error) {
+      if (error instanceof Refused) return json(error.status, { message: error.message });
+      throw error;
+    }
+  };
+}
