@@ -78,7 +78,7 @@ describe.sequential("control endpoints", () => {
 
   it("401 without X-Service-Auth or with a wrong one, on every endpoint", async () => {
     for (const operation of operations) {
-      for (const headers of [{}, { "x-service-auth": "user:wrong" }]) {
+      for (const headers of [{}, { "x-service-auth": "user:wrong" }] as Record<string, string>[]) {
         const answer = await control(operation.method.toUpperCase(), operation.path, { headers });
         expect(answer, operation.path).toMatchObject({ status: 401, body: { message: "Authentication required" } });
       }
