@@ -65,11 +65,13 @@ describe.concurrent("conforming servers pass", () => {
     }
   });
 
-  it("the fake of verigator/testing, over HTTP, PIN read by a command", async () => {
-    const fake = createFakeVerigator({ username: "u", password: "p", nextPin: () => "424242" });
+  it("the fake of verigator/testing, over HTTP, random PINs read from its /_fake/messages by --pin-command", async () => {
+    const fake = createFakeVerigator({ username: "u", password: "p" });
     const server = await fake.listen({ port: 0 });
+    // A test SMS inbox, as a user would script it: the last PIN sent to $VERIGATOR_PHONE.
+    const pinCommand = `curl -sS "${server.url}/_fake/messages?to=$(printf %s "$VERIGATOR_PHONE" | sed 's/+/%2B/')" -H 'X-Service-Auth: u:p' | sed 's/.*"pin":"\\([0-9]*\\)".*/\\1/'`;
     try {
-      const report = await runContract({ target: server.url, auth: "u:p", pinCommand: "echo 424242", seed: 3 });
+      const report = await runContract({ target: server.url, auth: "u:p", pinCommand, seed: 3 });
       expect(failing(report)).toEqual([]);
       expect(report.skipped).toBe(0);
       expect(named(report, "verifyPin", "two-factor: the PIN sent verifies once, then is spent")?.outcome).toBe("pass");
