@@ -1,5 +1,5 @@
 // Renders the document into one self-contained HTML file (Redoc inlined: works offline).
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { documentPath, root } from "./lib/document.mjs";
 import { bin, run } from "./lib/run.mjs";
@@ -37,4 +37,6 @@ const html = readFileSync(root + docsFile, "utf8")
   .replace("</head>", `${head}</head>`);
 if (!html.includes(head)) throw new Error(`${docsFile} has no </head> to add the icon and styles to`);
 writeFileSync(root + docsFile, html);
+// The changelog the page links ("Versions"), beside it.
+copyFileSync(`${root}CHANGELOG.md`, `${dirname(root + docsFile)}/CHANGELOG.md`);
 console.log(`wrote ${docsFile} in ${Date.now() - started} ms`);

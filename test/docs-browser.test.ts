@@ -7,7 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isLoopback, launchChromium } from "../scripts/lib/chromium.mjs";
 import { createDocsServer } from "../scripts/lib/docs-server.mjs";
-import { root } from "../scripts/lib/document.mjs";
+import { loadDocument, root } from "../scripts/lib/document.mjs";
 import { run } from "../scripts/lib/run.mjs";
 import { documentedOperations, documentedResponses } from "./support/document.js";
 
@@ -129,6 +129,20 @@ describe("rendered docs", () => {
     // not ask for /favicon.ico (headless Chromium never does; a desktop one logs the 404).
     expect(notFound).toEqual([]);
     expect(await page.evaluate(() => document.querySelector('link[rel="icon"]')?.getAttribute("href"))).toBe("data:,");
+  });
+
+  it("shows the document's version and links the changelog, which the server serves", async () => {
+    await page.goto(docsUrl);
+    await page.waitForSelector("text=Verigator API");
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator.innerText(), the text as shown
+    const text = await page.locator("body").innerText();
+    const version = (await loadDocument()).info.version as string;
+    expect(text).toContain(version);
+    const href = await page.locator('a:has-text("the changelog")').first().getAttribute("href");
+    expect(href).toBe("CHANGELOG.md");
+    const changelog = await fetch(new URL(href ?? "", docsUrl));
+    expect(changelog.status).toBe(200);
+    expect(await changelog.text()).toContain("## [");
   });
 
   it("no code sample is cut at the panel's right edge: long lines wrap", async () => {

@@ -1,0 +1,356 @@
+// `npm run breaking -- OLD NEW`, proven on a table of edits of a copy of the document, each
+// with the verdict a maintainer expects; and its type-level part proven by the compiler:
+// code written against OLD's generated types, compiled against NEW's, fails exactly where an
+// edit is breaking in a way types can see.
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import openapiTS, { astToString } from "openapi-typescript";
+import { describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+import { compareDocuments, formatChanges } from "../scripts/lib/breaking.mjs";
+import { loadDocument, root } from "../scripts/lib/document.mjs";
+import { bin, run } from "../scripts/lib/run.mjs";
+
+const scratch = mkdtempSync(join(root, "build", "breaking-"));
+const source = readFileSync(`${root}openapi/verigator.yaml`, "utf8");
+let copies = 0;
+
+/** Writes an edited copy of the document (code samples beside it) and returns its path. */
+function copy(edit: (document: any) => void, text?: (yaml: string) => string): string {
+  const dir = join(scratch, `copy-${copies++}`);
+  mkdirSync(dir);
+  symlinkSync(`${root}openapi/code-samples`, join(dir, "code-samples"));
+  const document = parse(source);
+  edit(document);
+  const yaml = stringify(document, { lineWidth: 0 });
+  writeFileSync(join(dir, "verigator.yaml"), text ? text(yaml) : yaml);
+  return join(dir, "verigator.yaml");
+}
+
+const original = copy(() => {});
+const schemas = (document: any) => document.components.schemas;
+const op = (document: any, path: string, method: string) => document.paths[path][method];
+const users = "/v1/service/service/{ServiceId}/users";
+const auth = "/v1/service/service/{ServiceId}/users/{UserId}/auth";
+
+type Verdict = "none" | "non-breaking" | "breaking";
+// [what the edit does, the edit, the verdict, a line of the report that must be there]
+const edits: [string, (document: any) => void, Verdict, RegExp?][] = [
+  // No change at all.
+  ["an operation's description reworded", (d) => (op(d, users, "post").description = "Adds a user."), "none"],
+  ["a summary reworded", (d) => (op(d, users, "get").summary = "All users"), "none"],
+  [
+    "an example's value changed",
+    (d) => (op(d, users, "post").requestBody.content["application/json"].examples.email.value.id_in_service = "x@example.com"),
+    "none",
+  ],
+  ["info.version bumped", (d) => (d.info.version = "9.0.0"), "none"],
+  ["a code sample's label changed", (d) => (op(d, users, "post")["x-codeSamples"][0].label = "TS"), "none"],
+  ["a schema description changed", (d) => (schemas(d).User.description = "Someone."), "none"],
+  // Breaking.
+  ["an operation removed", (d) => delete d.paths["/v1/service/service/{ServiceId}/users/{UserId}"].get, "breaking", /getUser +GET .*: operation removed/],
+  [
+    "a path renamed",
+    (d) => ((d.paths["/v1/service/service/{ServiceId}/members"] = d.paths[users]), delete d.paths[users]),
+    "breaking",
+    /createUser .*path changed from/,
+  ],
+  ["an operationId renamed", (d) => (op(d, users, "get").operationId = "getUsers"), "breaking", /listUsers .*operationId renamed to getUsers/],
+  [
+    "a path parameter renamed",
+    (d) => {
+      const item = d.paths["/v1/service/service/{ServiceId}"];
+      item.parameters = [{ ...d.components.parameters.ServiceId, name: "Sid" }];
+      d.paths["/v1/service/service/{Sid}"] = item;
+      delete d.paths["/v1/service/service/{ServiceId}"];
+    },
+    "breaking",
+    /getService +path parameter ServiceId: renamed to Sid/,
+  ],
+  [
+    "a request field added as required",
+    (d) => ((schemas(d).UserCreate.properties.locale = { type: "string" }), schemas(d).UserCreate.required.push("locale")),
+    "breaking",
+    /createUser +request body\.locale: added as required/,
+  ],
+  [
+    "an optional request field made required",
+    (d) => schemas(d).AuthVerify.required.push("method"),
+    "breaking",
+    /verifyPin +request body\.method: made required/,
+  ],
+  [
+    "a request field's type changed",
+    (d) => (schemas(d).UserCreate.properties.id_in_service = { type: "integer" }),
+    "breaking",
+    /request body\.id_in_service: type changed from string to integer/,
+  ],
+  [
+    "a request pattern made stricter",
+    (d) => (schemas(d).UserCreate.properties.phone_number.pattern = "^\\+[1-9][0-9]{5,14}$"),
+    "breaking",
+    /request body\.phone_number: pattern changed/,
+  ],
+  [
+    "a request minLength raised",
+    (d) => (schemas(d).ServiceCreate.properties.fqdn.minLength = 3),
+    "breaking",
+    /createService +request body\.fqdn: minLength changed from 1 to 3/,
+  ],
+  ["a request maxLength added", (d) => (schemas(d).ServiceCreate.properties.name.maxLength = 20), "breaking", /request body\.name: maxLength 20 added/],
+  [
+    "a value removed from a request enum",
+    (d) => (schemas(d).AuthStart.properties.method = { type: "string", enum: ["sms"] }),
+    "breaking",
+    /startAuthentication +request body\.method: enum value "totp" removed/,
+  ],
+  [
+    "a response field removed",
+    (d) => ((schemas(d).Service.required = ["id", "name"]), delete schemas(d).Service.properties.ctime),
+    "breaking",
+    /getService +response 200 body\.ctime: removed/,
+  ],
+  [
+    "a response field made optional",
+    (d) => (schemas(d).User.required = ["id", "id_in_service"]),
+    "breaking",
+    /getUser +response 200 body\.ctime: made optional/,
+  ],
+  [
+    "a response field's type changed",
+    (d) => (schemas(d).UserList.properties.count = { type: "string" }),
+    "breaking",
+    /listUsers +response 200 body\.count: type changed from integer to string/,
+  ],
+  [
+    "a value added to an enum answers use",
+    (d) => schemas(d).AuthMethod.enum.push("voice"),
+    "breaking",
+    /startAuthentication +response 200 body\.method: enum value "voice" added/,
+  ],
+  [
+    "a success status changed",
+    (d) => ((op(d, users, "post").responses["200"] = op(d, users, "post").responses["201"]), delete op(d, users, "post").responses["201"]),
+    "breaking",
+    /createUser +responses: success status changed from 201 to 200/,
+  ],
+  [
+    "the auth header renamed",
+    (d) => (d.components.securitySchemes.ServiceAuth.name = "X-Api-Key"),
+    "breaking",
+    /security: changed from apiKey header X-Service-Auth to apiKey header X-Api-Key/,
+  ],
+  [
+    "the auth scheme changed",
+    (d) => (d.components.securitySchemes.ServiceAuth = { type: "http", scheme: "basic" }),
+    "breaking",
+    /security: changed from apiKey header X-Service-Auth to http basic/,
+  ],
+  [
+    "a required query parameter added",
+    (d) => (op(d, users, "get").parameters = [{ name: "page", in: "query", required: true, schema: { type: "integer" } }]),
+    "breaking",
+    /listUsers +parameter query page: added as required/,
+  ],
+  [
+    "a request body made required where it was optional, and a new one added",
+    (d) =>
+      (op(d, "/v1/service/service/{ServiceId}", "delete").requestBody = { required: true, content: { "application/json": { schema: { type: "object" } } } }),
+    "breaking",
+    /deleteService +request body: added as required/,
+  ],
+  // Non-breaking.
+  [
+    "an operation added",
+    (d) => (d.paths[users].put = { ...op(d, users, "post"), operationId: "replaceUsers" }),
+    "non-breaking",
+    /replaceUsers .*operation added/,
+  ],
+  [
+    "an optional request field added",
+    (d) => (schemas(d).UserCreate.properties.locale = { type: "string" }),
+    "non-breaking",
+    /createUser +request body\.locale: added as optional/,
+  ],
+  [
+    "an optional response field added",
+    (d) => (schemas(d).User.properties.locale = { type: "string" }),
+    "non-breaking",
+    /getUser +response 200 body\.locale: added as optional/,
+  ],
+  [
+    "a request pattern removed",
+    (d) => delete schemas(d).UserCreate.properties.phone_number.pattern,
+    "non-breaking",
+    /request body\.phone_number: pattern "\^\\\\\+\[0-9\]\+\$" removed/,
+  ],
+  [
+    "a request minLength removed",
+    (d) => delete schemas(d).AuthVerify.properties.token.minLength,
+    "non-breaking",
+    /verifyPin +request body\.token: minLength 1 removed/,
+  ],
+  [
+    "a value added to a request-only enum",
+    (d) => (schemas(d).AuthStart.properties.method = { type: "string", enum: ["sms", "totp", "voice"] }),
+    "non-breaking",
+    /startAuthentication +request body\.method: enum value "voice" added/,
+  ],
+  [
+    "an optional request field made optional… a required one made optional",
+    (d) => (schemas(d).UserCreate.required = ["id_in_service"]),
+    "non-breaking",
+    /createUser +request body\.phone_number: made optional/,
+  ],
+  [
+    "unknown request fields allowed",
+    (d) => delete schemas(d).ServiceCreate.additionalProperties,
+    "non-breaking",
+    /createService +request body: unknown fields now allowed/,
+  ],
+  ["a request body made optional", (d) => (op(d, users, "post").requestBody.required = false), "non-breaking"],
+  [
+    "a new error status declared",
+    (d) => (op(d, "/v1/service/service/{ServiceId}", "get").responses["429"] = d.components.responses.ServiceUnavailable),
+    "non-breaking",
+    /getService +response 429: error status declared/,
+  ],
+  [
+    "a value removed from a response enum",
+    (d) => (schemas(d).AuthStartResult.properties.method = { type: "string", enum: ["sms"] }),
+    "non-breaking",
+    /startAuthentication +response 200 body\.method: enum value "totp" removed/,
+  ],
+  [
+    "a response string bounded (answers stricter)",
+    (d) => (schemas(d).Service.properties.name.maxLength = 100),
+    "non-breaking",
+    /response 200 body\.name: maxLength 100 added/,
+  ],
+  [
+    "an optional query parameter added",
+    (d) => (op(d, users, "get").parameters = [{ name: "page", in: "query", schema: { type: "integer" } }]),
+    "non-breaking",
+    /parameter query page: added as optional/,
+  ],
+];
+
+const base = await loadDocument(original);
+const verdictOf = (changes: { breaking: boolean }[]): Verdict => (changes.some((one) => one.breaking) ? "breaking" : changes.length ? "non-breaking" : "none");
+
+describe("npm run breaking: each edit of a copy of the document, and its verdict", () => {
+  it("has a table of at least 25 edits, every verdict among them", () => {
+    expect(edits.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(edits.map(([, , verdict]) => verdict))).toEqual(new Set(["none", "non-breaking", "breaking"]));
+  });
+
+  it.each(edits)("%s", async (_, edit, verdict, line) => {
+    const changes = compareDocuments(base, await loadDocument(copy(edit)));
+    const report = formatChanges(changes);
+    expect({ verdict: verdictOf(changes), report }).toMatchObject({ verdict });
+    if (line) expect(report).toMatch(line);
+    // Every line says the verdict, the operation, where and why.
+    for (const text of report ? report.split("\n") : []) expect(text).toMatch(/^(breaking|non-breaking) +\S+ +.+: .+ — .+$/);
+  });
+
+  it("the whole document reformatted (other indentation, flow style) is no change", async () => {
+    const reformatted = copy(
+      () => {},
+      (yaml) => stringify(parse(yaml), { indent: 4, lineWidth: 40, defaultStringType: "QUOTE_DOUBLE" }),
+    );
+    expect(compareDocuments(base, await loadDocument(reformatted))).toEqual([]);
+  });
+
+  it("the command: exit 1 with a breaking change, 0 with none, 2 when a document cannot be read", async () => {
+    const breaking = await run("node", ["scripts/breaking.mjs", original, copy(edits[6]![1])]);
+    expect(breaking.output).toMatch(/^breaking {6}getUser /m);
+    expect(breaking.output).toMatch(/^1 breaking, 0 non-breaking \(/m);
+    expect(breaking.code).toBe(1);
+    const fine = await run("node", ["scripts/breaking.mjs", original, copy(edits[27]![1])]);
+    expect(fine.output).toMatch(/^0 breaking, 1 non-breaking/m);
+    expect(fine.code).toBe(0);
+    const same = await run("node", ["scripts/breaking.mjs", original, original]);
+    expect(same.output).toMatch(/^0 breaking, 0 non-breaking/m);
+    expect(same.code).toBe(0);
+    const broken = join(scratch, "broken.yaml");
+    writeFileSync(broken, "openapi: 3.1.0\npaths: [\n");
+    for (const args of [[original, join(scratch, "missing.yaml")], [broken, original], [original]]) {
+      const result = await run("node", ["scripts/breaking.mjs", ...args]);
+      expect(result.code, args.join(" ")).toBe(2);
+    }
+  });
+});
+
+describe("the type-level part: code written against OLD's types, compiled against NEW's", () => {
+  // What client code does with the generated types: send OLD's request bodies and path
+  // parameters to NEW, read NEW's success answers as OLD's. Each line fails to compile where NEW
+  // would break such code.
+  const consumer = `import type { operations as Old } from "./old.js";
+import type { operations as New } from "./new.js";
+type Body<T> = T extends { requestBody?: { content: { "application/json": infer B } } } ? B : undefined;
+type Answer<T> = T extends { responses: infer R } ? { [K in keyof R]: K extends 200 | 201 | 202 | 204 ? (R[K] extends { content: { "application/json": infer B } } ? B : undefined) : never }[keyof R] : never;
+type Params<T> = T extends { parameters: { path: infer P } } ? P : never;
+type Same<K> = K extends keyof New ? New[K] : never;
+declare const sent: { [K in keyof Old]: Body<Old[K]> };
+export const sends: { [K in keyof Old]: Body<Same<K>> } = sent;
+declare const passed: { [K in keyof Old]: Params<Old[K]> };
+export const passes: { [K in keyof Old]: Params<Same<K>> } = passed;
+declare const answered: { [K in keyof Old]: Answer<Same<K>> };
+export const reads: { [K in keyof Old]: Answer<Old[K]> } = answered;
+`;
+  const typed = async (path: string) => astToString(await openapiTS(new URL(`file://${path}`)));
+  // Edits whose breaking shows in types, and edits that must compile.
+  const cases: [string, boolean][] = [
+    ["an operation removed", true],
+    ["an operationId renamed", true],
+    ["a path parameter renamed", true],
+    ["a request field added as required", true],
+    ["an optional request field made required", true],
+    ["a request field's type changed", true],
+    ["a value removed from a request enum", true],
+    ["a response field removed", true],
+    ["a response field made optional", true],
+    ["a response field's type changed", true],
+    ["a value added to an enum answers use", true],
+    ["an operation added", false],
+    ["an optional request field added", false],
+    ["an optional response field added", false],
+    ["a value added to a request-only enum", false],
+    ["a value removed from a response enum", false],
+    ["a new error status declared", false],
+  ];
+
+  it("fails to compile for each breaking edit types can see, and compiles for the others; every failure is a breaking verdict", async () => {
+    const dir = join(scratch, "types");
+    mkdirSync(dir);
+    const oldTypes = await typed(original);
+    const files: string[] = [];
+    for (const [name] of cases) {
+      const entry = edits.find(([what]) => what === name);
+      if (!entry) throw new Error(`no edit named ${name}`);
+      const sub = `case-${files.length}`;
+      mkdirSync(join(dir, sub));
+      writeFileSync(join(dir, sub, "old.ts"), oldTypes);
+      writeFileSync(join(dir, sub, "new.ts"), await typed(copy(entry[1])));
+      writeFileSync(join(dir, sub, "consumer.ts"), consumer);
+      files.push(`${sub}/consumer.ts`);
+    }
+    writeFileSync(
+      join(dir, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, module: "NodeNext", moduleResolution: "NodeNext", skipLibCheck: true, types: [] },
+        files,
+      }),
+    );
+    const { output } = await run(bin("tsc"), ["-p", dir]);
+    const failed = new Set([...output.matchAll(/case-(\d+)\/consumer\.ts/g)].map((found) => Number(found[1])));
+    const result = cases.map(([name], at) => [name, failed.has(at)]);
+    expect(result).toEqual(cases);
+    // The checker agrees: what does not compile is judged breaking.
+    for (const [name, breaks] of cases) {
+      if (!breaks) continue;
+      const edit = edits.find(([what]) => what === name)!;
+      expect(edit[2], name).toBe("breaking");
+    }
+  }, 120_000);
+});

@@ -1,0 +1,126 @@
+// Releases say what changed: the working document against the last released one
+// (openapi/released.json). A breaking change needs a new major of info.version and of the
+// package's version, a non-breaking one at least a new minor, and CHANGELOG.md a section for
+// the version listing every change. Checked on this repository (so `npm test` fails when a
+// change comes without its bump) and shown on edited copies, end to end with `npm run release`.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadDocument, root } from "../scripts/lib/document.mjs";
+import { checkRelease, snapshotPath } from "../scripts/lib/release.mjs";
+import { run } from "../scripts/lib/run.mjs";
+
+const manifest = JSON.parse(readFileSync(`${root}package.json`, "utf8"));
+const snapshot = JSON.parse(readFileSync(root + snapshotPath, "utf8"));
+const changelog = readFileSync(`${root}CHANGELOG.md`, "utf8");
+const released = await loadDocument(root + snapshotPath);
+
+describe("this repository as a release", () => {
+  it("the working document, the versions and CHANGELOG.md agree with the last release", async () => {
+    const current = await loadDocument();
+    const { problems } = checkRelease({ released, releasedPackage: snapshot["x-released"].package, current, packageVersion: manifest.version, changelog });
+    expect(problems).toEqual([]);
+  });
+
+  it("CHANGELOG.md is in Keep a Changelog form, with a section for the released version", () => {
+    expect(changelog).toMatch(/^# Changelog\n/);
+    expect(changelog).toContain("## [Unreleased]");
+    expect(changelog).toContain(`## [${snapshot["x-released"].package}] - `);
+    for (const heading of changelog.match(/^## .*$/gm) ?? []) expect(heading).toMatch(/^## \[(Unreleased|\d+\.\d+\.\d+)\]( - \d{4}-\d{2}-\d{2})?$/);
+    expect(JSON.parse(readFileSync(`${root}jsr.json`, "utf8")).version).toBe(manifest.version);
+  });
+});
+
+describe("what a release must say, on edited copies", () => {
+  const scratch = mkdtempSync(join(root, "build", "release-"));
+  let copies = 0;
+  const edited = async (from: string, to: string, version?: string) => {
+    const dir = join(scratch, `doc-${copies++}`);
+    mkdirSync(dir);
+    symlinkSync(`${root}openapi/code-samples`, join(dir, "code-samples"));
+    let text = readFileSync(`${root}openapi/verigator.yaml`, "utf8");
+    expect(text).toContain(from);
+    text = text.replace(from, () => to);
+    if (version) text = text.replace(/^ {2}version: .*$/m, `  version: ${version}`);
+    writeFileSync(join(dir, "verigator.yaml"), text);
+    return loadDocument(join(dir, "verigator.yaml"));
+  };
+  const base = { released, releasedPackage: "0.2.0", changelog: "" };
+  const current = released.info.version as string;
+  // A breaking edit (phone_number's pattern made stricter) and a non-breaking one (an optional request field).
+  const stricter = ["pattern: '^\\+[0-9]+$'", "pattern: '^\\+[1-9][0-9]+$'"] as const;
+  const optional = [
+    "        token:\n          type: string\n          minLength: 1\n",
+    "        token:\n          type: string\n          minLength: 1\n        locale:\n          type: string\n",
+  ] as const;
+
+  it("a breaking change without a new major of both versions is refused, saying which and to what", async () => {
+    const { level, problems } = checkRelease({ ...base, current: await edited(...stricter, "1.2.0"), packageVersion: "0.3.0" });
+    expect(level).toBe("major");
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        `the document changed since ${current} and it has breaking changes: info.version 1.2.0 must be at least 2.0.0`,
+        "the document changed since the release of 0.2.0 and it has breaking changes: the package's version 0.3.0 must be at least 1.0.0",
+      ]),
+    );
+  });
+
+  it("a breaking change with both majors bumped and the changelog listing it passes", async () => {
+    const document = await edited(...stricter, "2.0.0");
+    const { changes } = checkRelease({ ...base, current: document, packageVersion: "1.0.0" });
+    const section = `## [1.0.0] - 2026-12-01\n\n${changes.map((change) => `- **Breaking:** \`${change.operation}\` ${change.where}: ${change.what} — ${change.why}`).join("\n")}\n`;
+    expect(checkRelease({ ...base, current: document, packageVersion: "1.0.0", changelog: section }).problems).toEqual([]);
+    // Without the section, or with it missing a change, it is refused.
+    expect(checkRelease({ ...base, current: document, packageVersion: "1.0.0", changelog: "## [1.0.0]\n" }).problems[0]).toMatch(
+      /^CHANGELOG\.md's section for 1\.0\.0 does not list: - \*\*Breaking:\*\* `createUser`/,
+    );
+    expect(checkRelease({ ...base, current: document, packageVersion: "1.0.0" }).problems).toEqual([
+      'CHANGELOG.md has no section "## [1.0.0]": run npm run release',
+    ]);
+  });
+
+  it("a non-breaking change needs at least a new minor: a patch is not enough", async () => {
+    const patch = checkRelease({ ...base, current: await edited(...optional, "1.1.1"), packageVersion: "0.2.1" });
+    expect(patch.level).toBe("minor");
+    expect(patch.problems.slice(0, 2)).toEqual([
+      `the document changed since ${current} and it has non-breaking changes: info.version 1.1.1 must be at least 1.2.0`,
+      "the document changed since the release of 0.2.0 and it has non-breaking changes: the package's version 0.2.1 must be at least 0.3.0",
+    ]);
+    const minor = checkRelease({ ...base, current: await edited(...optional, "1.2.0"), packageVersion: "0.3.0" });
+    expect(minor.problems).toEqual(['CHANGELOG.md has no section "## [0.3.0]": run npm run release']);
+  });
+
+  it("descriptions and examples alone need no release at all", async () => {
+    const reworded = await edited("Returns every user added to the service.", "Every user of the service.");
+    expect(checkRelease({ ...base, current: reworded, packageVersion: "0.2.0" })).toEqual({ changes: [], level: undefined, problems: [] });
+  });
+
+  it("npm run release, in a copy of the project: refuses unbumped versions, then writes the changelog and the snapshot", async () => {
+    const dir = join(scratch, "project");
+    mkdirSync(dir);
+    const { output: files } = await run("git", ["ls-files", "--cached", "--others", "--exclude-standard"]);
+    for (const file of files.split("\n").filter(Boolean)) cpSync(`${root}${file}`, join(dir, file), { recursive: true });
+    symlinkSync(`${root}node_modules`, join(dir, "node_modules"));
+    const yaml = join(dir, "openapi/verigator.yaml");
+    writeFileSync(yaml, readFileSync(yaml, "utf8").replace(...optional));
+    const refused = await run("node", ["scripts/release.mjs"], { cwd: dir });
+    expect(refused.code).toBe(1);
+    expect(refused.output).toMatch(/info\.version .* must be at least \d+\.\d+\.0/);
+    writeFileSync(yaml, readFileSync(yaml, "utf8").replace(/^ {2}version: .*$/m, "  version: 9.1.0"));
+    const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ ...pkg, version: "9.1.0" }, null, 2));
+    const done = await run("node", ["scripts/release.mjs"], { cwd: dir });
+    expect(done.output).toContain("CHANGELOG.md: section 9.1.0 with 1 document change(s)");
+    expect(done.code).toBe(0);
+    const written = readFileSync(join(dir, "CHANGELOG.md"), "utf8");
+    expect(written).toMatch(
+      /## \[Unreleased\]\n\n## \[9\.1\.0\] - \d{4}-\d{2}-\d{2}\n\nThe document: Verigator API 9\.1\.0 \(was \d+\.\d+\.\d+\)\.\n\n### Added \(the document\)\n\n- `verifyPin` request body\.locale: added as optional — clients need not send it\n/,
+    );
+    const newSnapshot = JSON.parse(readFileSync(join(dir, snapshotPath), "utf8"));
+    expect(newSnapshot["x-released"]).toEqual({ package: "9.1.0" });
+    expect(newSnapshot.info.version).toBe("9.1.0");
+    // Released: the next check compares with it, and finds nothing to say.
+    const again = await run("node", ["scripts/breaking.mjs", join(dir, snapshotPath), yaml]);
+    expect(again.output).toMatch(/^0 breaking, 0 non-breaking/m);
+  }, 60_000);
+});
