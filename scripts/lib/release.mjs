@@ -37,6 +37,7 @@ export const next = (version, level) => {
 export function checkRelease({ released, releasedPackage, current, packageVersion, changelog }) {
   const changes = compareDocuments(released, current);
   const level = changes.some((one) => one.breaking) ? "major" : changes.length ? "minor" : undefined;
+  /** @type {string[]} */
   const problems = [];
   if (!level) return { changes, level, problems };
   const why = level === "major" ? "it has breaking changes" : "it has non-breaking changes";
