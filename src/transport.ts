@@ -123,7 +123,7 @@ function describe(error: unknown): string {
  * counted as they arrive, after any Content-Encoding was undone, so a small gzip that
  * inflates to gigabytes is refused at `limit`; Content-Length only allows an early refusal.
  */
-async function readBody(response: Response, limit: number, where: Where): Promise<string> {
+export async function readBody(response: Response, limit: number, where: Where): Promise<string> {
   const tooLarge = () => new InvalidResponseError(`the answer is larger than ${limit} bytes`, { ...where, status: response.status });
   if (Number(response.headers.get("content-length")) > limit) {
     await response.body?.cancel();

@@ -3,7 +3,9 @@
 // document declares them (Prism's validator), within the request timeout. What is kept of it
 // for a report never holds the credential: X-Service-Auth is shown as $VERIGATOR_AUTH, and
 // the server's answer is redacted in every encoding it might echo the password in.
+import { InvalidResponseError } from "../errors.ts";
 import { createRedactor, type Redact } from "../redact.ts";
+import { readBody } from "../transport.ts";
 import type { HttpOperation, Prism } from "./prism.ts";
 
 /** How a request authenticates: the given credentials, none, or the right user with a wrong password. */
@@ -99,32 +101,6 @@ function curlLine(url: string, request: SentRequest, auth: AuthKind, header: str
   return parts.join(" ");
 }
 
-/** Reads at most `limit` bytes of a body: a hostile server may send far more, or lie about its length. */
-async function boundedText(response: Response, limit: number): Promise<string> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-    if (size >= limit) {
-      await reader.cancel();
-      break;
-    }
-  }
-  const bytes = new Uint8Array(Math.min(size, limit));
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk.subarray(0, bytes.length - offset), offset);
-    offset += chunk.byteLength;
-    if (offset >= bytes.length) break;
-  }
-  return new TextDecoder().decode(bytes);
-}
-
 /** Why a fetch got no answer, in words: "connection refused", "no answer within 10000 ms", … */
 export function noAnswerReason(error: unknown, timeoutMs: number): string {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
@@ -183,8 +159,13 @@ export function createSender(options: { target: string; username: string; passwo
       // A body without a type must go as bytes: fetch labels a string body text/plain.
       const payload = body === undefined ? undefined : spec.raw && !spec.raw.contentType ? new TextEncoder().encode(body) : body;
       response = await fetch(url, { method: request.method, headers: sent, body: payload, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
-      text = await boundedText(response, maxBodyBytes);
+      // The client's own bounded reader: a hostile server may send far more, or lie about its length.
+      text = await readBody(response, maxBodyBytes, { method: request.method, path });
     } catch (error) {
+      if (error instanceof InvalidResponseError) {
+        exchange.failures.push({ rule: "response_size", message: error.message });
+        return exchange;
+      }
       const reason = noAnswerReason(error, timeoutMs);
       stats.timeoutsInARow = reason.startsWith("no answer within") ? stats.timeoutsInARow + 1 : 0;
       exchange.failures.push({ rule: reason.startsWith("no answer within") ? "response_time" : "no_answer", message: reason });
