@@ -75,10 +75,15 @@ export async function main(argv) {
   const { fake, server } = started;
   console.log(`Verigator fake (stateful) at ${server.url}; X-Service-Auth is the --auth value (default user:pass). Ctrl-C stops it.`);
   console.log(`Control endpoints: ${server.url}/_fake/messages, /_fake/requests, /_fake/reset, … (verigator/fake-control.yaml)`);
-  let shown = 0;
+  // Which messages were printed, by identity: a reset empties the list and new ones follow at
+  // once, so neither a count nor a length tells what is new.
+  const printed = new WeakSet();
   const showMessages = setInterval(() => {
-    for (const { to, pin } of fake.messages.slice(shown)) console.log(`SMS to ${to}: your PIN is ${pin}`);
-    shown = fake.messages.length;
+    for (const message of fake.messages) {
+      if (printed.has(message)) continue;
+      printed.add(message);
+      console.log(`SMS to ${message.to}: your PIN is ${message.pin}`);
+    }
   }, 100);
   await new Promise((resolve) => {
     process.once("SIGINT", resolve);

@@ -225,3 +225,33 @@ describe("verigator fake --services FILE", () => {
     expect(code).toBe(2);
   });
 });
+
+describe("verigator fake prints each SMS, also after a reset", () => {
+  it("prints the PIN of an SMS sent after POST /_fake/reset", async () => {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, ["bin/verigator.mjs", "fake", "--port", "0", "--pin", "135790"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    let log = "";
+    child.stdout.on("data", (chunk) => (log += chunk));
+    try {
+      await expect.poll(() => /at (http:\/\/127\.0\.0\.1:\d+);/.exec(log)?.[1], { timeout: 10_000 }).toBeDefined();
+      const url = /at (http:\/\/127\.0\.0\.1:\d+);/.exec(log)?.[1] ?? "";
+      const post = (path: string, body?: unknown) =>
+        fetch(url + path, {
+          method: "POST",
+          headers: { ...auth, "content-type": "application/json" },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      const service = await (await post("/v1/service/service", { fqdn: "a.example", name: "A" })).json();
+      const first = await (await post(`/v1/service/service/${service.id}/users`, { id_in_service: "a", phone_number: "+111" })).json();
+      await post(`/v1/service/service/${service.id}/users/${first.id}/auth`, { method: "sms" });
+      await expect.poll(() => log, { timeout: 5_000 }).toContain("SMS to +111: your PIN is 135790");
+      await post("/_fake/reset");
+      const again = await (await post("/v1/service/service", { fqdn: "a.example", name: "A" })).json();
+      const second = await (await post(`/v1/service/service/${again.id}/users`, { id_in_service: "b", phone_number: "+222" })).json();
+      await post(`/v1/service/service/${again.id}/users/${second.id}/auth`, { method: "sms" });
+      await expect.poll(() => log, { timeout: 5_000 }).toContain("SMS to +222: your PIN is 135790");
+    } finally {
+      child.kill("SIGTERM");
+    }
+  });
+});
