@@ -276,6 +276,14 @@ describe("npm run breaking: each edit of a copy of the document, and its verdict
     expect(compareDocuments(base, await loadDocument(reformatted))).toEqual([]);
   });
 
+  it("a copy of the YAML file alone (its code samples not beside it) is still read: samples are no change", async () => {
+    const lone = join(scratch, "lone.yaml");
+    writeFileSync(lone, source.replace("minLength: 1\n          description: The domain name", "minLength: 3\n          description: The domain name"));
+    const result = await run("node", ["scripts/breaking.mjs", original, lone]);
+    expect(result.output).toMatch(/^breaking +createService +request body\.fqdn: minLength changed from 1 to 3/m);
+    expect(result.code).toBe(1);
+  });
+
   it("the command: exit 1 with a breaking change, 0 with none, 2 when a document cannot be read", async () => {
     const breaking = await run("node", ["scripts/breaking.mjs", original, copy(edits[6]![1])]);
     expect(breaking.output).toMatch(/^breaking {6}getUser /m);

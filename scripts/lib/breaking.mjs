@@ -242,6 +242,7 @@ export function compareDocuments(oldDocument, newDocument) {
  * @param {(breaking: boolean, where: string, what: string, why: string) => void} add
  */
 function compareOperation(before, after, add) {
+  if (!before.deprecated && after.deprecated) add(false, "operation", "deprecated", "it still works; clients are told to move off it");
   // Parameters other than the path's (query, header, cookie).
   const key = (/** @type {any} */ parameter) => `${parameter.in} ${parameter.name}`;
   const others = (/** @type {any} */ operation) =>
