@@ -242,6 +242,7 @@ const edits: [string, (document: Yaml) => void, Verdict, RegExp?][] = [
     "non-breaking",
     /response 200 body\.name: maxLength 100 added/,
   ],
+  ["an operation deprecated", (d) => (op(d, users, "get").deprecated = true), "non-breaking", /listUsers +operation: deprecated/],
   [
     "an optional query parameter added",
     (d) => (op(d, users, "get").parameters = [{ name: "page", in: "query", schema: { type: "integer" } }]),
