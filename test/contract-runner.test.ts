@@ -242,6 +242,15 @@ describe.concurrent("cases come from the document", () => {
     expect(report.coverage.filter((one) => one.operation === "updatePhone" && one.exercised).map((one) => one.status)).toEqual([200, 401, 404, 422]);
   });
 
+  it("--document: a copy of the source YAML without its code samples beside it is read all the same", async () => {
+    const lone = join(work, "lone.yaml");
+    writeFileSync(lone, readFileSync("openapi/verigator.yaml", "utf8"));
+    const report = await runContract({ ...(await fixture()), document: lone });
+    expect(report.document).toBe(lone);
+    expect(failing(report)).toEqual([]);
+    expect(report.cases.length).toBeGreaterThan(100);
+  });
+
   it("the same seed sends the same requests; case names do not change with the seed", async () => {
     const journal = async (seed: number) => {
       const requests: string[] = [];

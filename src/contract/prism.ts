@@ -4,6 +4,7 @@
 // sends every request straight to the target and validates the answer in-process, so what it
 // reports is always the server's own answer (a proxy would replace it, and would answer some
 // bad requests itself without forwarding them).
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
@@ -96,15 +97,40 @@ export function loadPrism(): Prism | undefined {
   // (prism-http is its dependency, pinned by prism-cli). The validator is not re-exported from
   // prism-http's index; its module path is stable across the pinned version.
   const fromCli = createRequire(join(dirname(cli), "package.json"));
-  const http = fromCli("@stoplight/prism-http") as { getHttpOperationsFromSpec(path: string): Promise<HttpOperation[]> };
+  const http = fromCli("@stoplight/prism-http") as { getHttpOperationsFromSpec(pathOrDocument: string | object): Promise<HttpOperation[]> };
+  // Prism's own YAML parser (JSON is YAML), from where prism-http resolves it.
+  const yaml = createRequire(fromCli.resolve("@stoplight/prism-http"))("@stoplight/yaml") as { parse(text: string): unknown };
   const validator = fromCli("@stoplight/prism-http/dist/validator") as {
     validateOutput(input: { resource: HttpOperation; element: unknown }): { _tag: "Left"; left: Diagnostic[] } | { _tag: "Right" };
   };
   return {
-    operations: (document) => http.getHttpOperationsFromSpec(document),
+    async operations(document) {
+      try {
+        return await http.getHttpOperationsFromSpec(document);
+      } catch (error) {
+        // A copy of the source YAML without its code samples beside it: no case reads the
+        // samples, so the document is read again without them before it counts as unreadable.
+        const parsed = yaml.parse(await readFile(document, "utf8"));
+        if (!withoutCodeSamples(parsed)) throw error;
+        return await http.getHttpOperationsFromSpec(parsed as object);
+      }
+    },
     validate(operation, answer) {
       const result = validator.validateOutput({ resource: operation, element: answer });
       return result._tag === "Left" ? result.left : [];
     },
   };
+}
+
+/** Removes every `x-codeSamples` of a parsed document; says whether there were any. */
+function withoutCodeSamples(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  let found = false;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === "x-codeSamples") {
+      delete (value as Record<string, unknown>)[key];
+      found = true;
+    } else if (withoutCodeSamples(inner)) found = true;
+  }
+  return found;
 }
