@@ -94,6 +94,8 @@ describe.sequential("control endpoints", () => {
       body: { messages: [{ serviceId: "svc-1", userId: "user-1", to: "+3725555555", pin: "424242", at: expect.any(Number) }] },
     });
     expect((await control("GET", "/_fake/messages?to=%2B3725555555")).body.messages).toHaveLength(1);
+    // Written as people type it: a literal + is the phone number's, not a space.
+    expect((await control("GET", "/_fake/messages?to=+3725555555")).body.messages).toHaveLength(1);
     expect((await control("GET", "/_fake/messages?to=%2B1")).body).toEqual({ messages: [] });
   });
 

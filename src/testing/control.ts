@@ -35,8 +35,26 @@ async function objectBody(request: Request): Promise<Record<string, unknown>> {
   return body as Record<string, unknown>;
 }
 
-function string(body: Record<string, unknown> | URLSearchParams, name: string): string {
-  const value = body instanceof URLSearchParams ? body.get(name) : body[name];
+/**
+ * A query parameter as written: a literal `+` stays a `+` (`?to=+3725555555`, as people type a
+ * phone number), where URLSearchParams would read a space; `%2B` works too.
+ */
+function queryValue(url: URL, name: string): string | null {
+  for (const pair of url.search.slice(1).split("&")) {
+    const at = pair.indexOf("=");
+    const key = at < 0 ? pair : pair.slice(0, at);
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(at < 0 ? "" : pair.slice(at + 1));
+    } catch {
+      throw new Refused(422, `${name} is not well-formed percent-encoding`);
+    }
+  }
+  return null;
+}
+
+function string(body: Record<string, unknown> | URL, name: string): string {
+  const value = body instanceof URL ? queryValue(body, name) : body[name];
   if (typeof value !== "string" || !value) throw new Refused(422, `${name} must be a non-empty string`);
   return value;
 }
@@ -57,7 +75,7 @@ function routes(state: State): Record<string, Partial<Record<string, Route>>> {
   return {
     messages: {
       GET: (_, url) => {
-        const to = url.searchParams.get("to");
+        const to = queryValue(url, "to");
         return json(200, { messages: state.messages.filter((message) => to === null || message.to === to) });
       },
     },
@@ -109,8 +127,8 @@ function routes(state: State): Record<string, Partial<Record<string, Route>>> {
     },
     totp: {
       GET: (_, url) => {
-        const serviceId = string(url.searchParams, "serviceId");
-        const userId = string(url.searchParams, "userId");
+        const serviceId = string(url, "serviceId");
+        const userId = string(url, "userId");
         return json(200, { code: userCall(() => state.totp(serviceId, userId)) });
       },
     },
