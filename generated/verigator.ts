@@ -54,7 +54,9 @@ export interface paths {
          *     state) and changes nothing — the service and its users stay readable. Delete the
          *     users first (`DELETE …/users/{UserId}`), then the service. The mock answers the
          *     declared `409` on `Prefer: code=409`; the fake in `verigator/testing` enforces the
-         *     rule; `verigator contract` checks it.
+         *     rule. `verigator contract` checks that such a delete is all or nothing: refused with
+         *     the service and its users still readable, or — for a server that deletes the users
+         *     with the service — everything gone; never the service gone and its users reachable.
          *
          *     **The answer's body.** Messente's page shows a `202` and no body. The official
          *     Python SDK (`messente/verigator/client.py`) parses every answer as JSON before it
