@@ -160,6 +160,20 @@ describe.concurrent("each defect is caught by the case that names it, with the s
     expect(result.request).toMatchObject({ method: "POST", body: '{"id_in_service":"john.doe@verigator.com","phone_number":"+4401234567"}' });
   });
 
+  it("the curl of a failure reproduces it after the run: what it names is kept, and the report says so", async () => {
+    const options = await fixture("200 instead of 201");
+    const report = await runContract(options);
+    const result = named(report, "createUser", "positive: example email") as CaseResult;
+    // Pasted into a shell, as a person would, with the credential in the environment only.
+    const { output } = await run("sh", ["-c", result.curl ?? ""], { env: { ...process.env, VERIGATOR_AUTH: options.auth } });
+    expect(output).toMatch(/^HTTP\/1\.1 200 OK/);
+    expect(output).toContain('"id_in_service":"john.doe@verigator.com"');
+    const service = result.request?.path.split("/")[4];
+    expect(report.notes).toContainEqual(
+      expect.stringMatching(new RegExp(`^kept for the failures' curl lines: deleteService /v1/service/service/${service}\\b`)),
+    );
+  });
+
   it("one early failure hides nothing: the cases that need what failed are skipped, saying why", async () => {
     const report = await runContract(await fixture("200 instead of 201"));
     // createUser's first case failed, so the user fixture comes from its next passing case.

@@ -238,7 +238,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     results.push(result);
     options.onCase?.(result);
   }
-  const notes = sender.stats.timeoutsInARow >= stallLimit ? ["cleanup skipped: the target stopped answering"] : await cleanup(context);
+  const notes = sender.stats.timeoutsInARow >= stallLimit ? ["cleanup skipped: the target stopped answering"] : await cleanup(context, results);
   const requestsMs = performance.now() - requestsStarted;
 
   const coverage: CoverageEntry[] = model.operations.flatMap((operation) =>
@@ -301,19 +301,30 @@ async function runCase(one: Case, context: Context, timeoutMs: number): Promise<
   }
 }
 
-/** Deletes what the run created, newest first (children before their parents). */
-async function cleanup(context: Context): Promise<string[]> {
+/**
+ * Deletes what the run created, newest first (children before their parents) — but what a
+ * failure's request names, so that its curl line still reproduces it; the notes say what was kept.
+ */
+async function cleanup(context: Context, results: CaseResult[]): Promise<string[]> {
   const notes: string[] = [];
   const done = new Set<string>();
+  const named = new Set(results.flatMap((result) => result.request?.path.split("/") ?? []));
+  const kept: string[] = [];
   for (const { resource, params } of [...context.created].reverse()) {
     const key = JSON.stringify(params);
     if (!resource.deleter || done.has(key)) continue;
     done.add(key);
+    const id = params[resource.param];
+    if (id !== undefined && named.has(encodeURIComponent(id))) {
+      kept.push(`${operationName(resource.deleter)} ${resource.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""))}`);
+      continue;
+    }
     const exchange = await context.sender.send(resource.deleter, { params });
     const status = exchange.answer?.status;
     if (status === undefined || (status >= 300 && status !== 404)) {
       notes.push(`cleanup: ${operationName(resource.deleter)} ${exchange.request.path} answered ${status ?? exchange.failures[0]?.message}`);
     }
   }
+  if (kept.length) notes.unshift(`kept for the failures' curl lines: ${kept.join(", ")} (delete them when done)`);
   return notes;
 }
