@@ -227,7 +227,13 @@ export function createFakeState(options: FakeVerigatorOptions) {
         ? (operationAnswers[operation as OperationId] as Answers[OperationId])
         : undefined;
     if (!answers) throw new TypeError(`failNext: unknown operation ${String(operation)}; one of ${Object.keys(operationAnswers).join(", ")}`);
+    const known = ["operation", "status", "retryAfter", "delayMs", "drop"];
+    const unknown = Object.keys(given).find((key) => !known.includes(key));
+    if (unknown) throw new TypeError(`failNext: ${unknown} is not a field of a fault; a fault has ${known.join(", ")}`);
     const { status, retryAfter, delayMs, drop } = given;
+    if (retryAfter !== undefined && typeof retryAfter !== "number" && typeof retryAfter !== "string") {
+      throw new TypeError("failNext: retryAfter is a number of seconds or an HTTP date");
+    }
     if (status !== undefined && !(typeof status === "number" && Object.hasOwn(answers.errors, status))) {
       throw new RangeError(`failNext: ${operation} does not declare ${String(status)}; it declares ${Object.keys(answers.errors).join(", ")}`);
     }

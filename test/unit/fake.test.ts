@@ -379,6 +379,9 @@ describe("faults on demand", () => {
     expect(() => fake.failNext({ operation: "nope", status: 500 })).toThrow(/unknown operation nope/);
     // @ts-expect-error a fault must do something
     expect(() => fake.failNext({ operation: "getUser" })).toThrow(/status, drop or delayMs/);
+    // A misspelt field from plain JavaScript is refused, not silently a different fault.
+    const typo = { operation: "getUser", status: 500, retryafter: 1 };
+    expect(() => fake.failNext(typo as Parameters<typeof fake.failNext>[0])).toThrow(/retryafter is not a field of a fault/);
   });
 
   it("drop: the fetch rejects like a reset, the POST is not re-sent and nothing was created", async () => {
