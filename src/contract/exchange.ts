@@ -4,7 +4,7 @@
 // for a report never holds the credential: X-Service-Auth is shown as $VERIGATOR_AUTH, and
 // the server's answer is redacted in every encoding it might echo the password in.
 import { InvalidResponseError } from "../errors.ts";
-import { createRedactor, type Redact } from "../redact.ts";
+import { createRedactor } from "../redact.ts";
 import { readBody } from "../transport.ts";
 import type { HttpOperation, Prism } from "./prism.ts";
 
@@ -66,7 +66,6 @@ export interface RequestSpec {
 
 export interface Sender {
   send(operation: HttpOperation, spec: RequestSpec): Promise<Exchange>;
-  readonly redact: Redact;
   /** Requests sent so far, and how many in a row got no answer in time. */
   readonly stats: { requests: number; timeoutsInARow: number };
 }
@@ -185,7 +184,7 @@ export function createSender(options: { target: string; username: string; passwo
     return exchange;
   }
 
-  return { send, redact, stats };
+  return { send, stats };
 }
 
 /** The rules every answer is held to, whatever the request was. */
