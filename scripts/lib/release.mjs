@@ -4,7 +4,7 @@
 // the package's version; a non-breaking one at least a new minor; and CHANGELOG.md a section
 // for the package's version that lists every change. `npm test` runs the check; `npm run
 // release` writes the changelog section and the new snapshot.
-import { compareDocuments, formatChanges } from "./breaking.mjs";
+import { compareDocuments } from "./breaking.mjs";
 
 export const snapshotPath = "openapi/released.json";
 
@@ -86,5 +86,3 @@ export function changelogEntries(changes) {
     .map(([kind, lines]) => `### ${kind} (the document)\n\n${lines.join("\n")}`)
     .join("\n\n");
 }
-
-export { formatChanges };
