@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createFakeVerigator } from "verigator/testing";
 
-const fakeUsage = "usage: verigator fake [--port 4010] [--host 127.0.0.1] [--auth user:pass] [--pin 123456] [--services services.json]";
+export const usage = "usage: verigator fake [--port 4010] [--host 127.0.0.1] [--auth user:pass] [--pin 123456] [--services services.json]";
 
 /**
  * Starts the fake; resolves with its server once listening.
@@ -69,7 +69,7 @@ export async function main(argv) {
   try {
     started = await startFake(argv);
   } catch (error) {
-    console.error(`${error instanceof Error ? error.message : error}\n${fakeUsage}`);
+    console.error(`${error instanceof Error ? error.message : error}\n${usage}`);
     return 2;
   }
   const { fake, server } = started;

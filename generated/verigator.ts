@@ -177,6 +177,15 @@ export interface paths {
          * @description Checks the PIN the user typed. `verified: true` means the user passed the second
          *     factor. A rejected PIN is an answer, not an error: `verified` is `false` and
          *     `status` says whether the PIN was invalid, expired or throttled.
+         *
+         *     **Wrong PINs are limited** (`x-wrong-pin-limit`): after 5 wrong PINs for one started
+         *     authentication, every further verification of it — the right PIN included — answers
+         *     `verified: false` with `status.throttled: true`, until authentication is started
+         *     again. Messente's pages and both SDKs are silent on the number; they show only that a
+         *     limit exists (`status.throttled`, "too many attempts"). 5 is our decision: a six-digit
+         *     PIN then falls to guessing with odds of 5 in 1,000,000 per SMS sent, within NIST SP
+         *     800-63B's bound for throttling, and it is what the fake in `verigator/testing` does.
+         *     `verigator contract --max-wrong-pins N` checks a server with another limit.
          */
         put: operations["verifyPin"];
         /**
@@ -241,7 +250,8 @@ export interface components {
              */
             id_in_service: string;
             /**
-             * @description Users phone number with country prefix. Messente's page says "with country
+             * @description Users phone number with country prefix; sent, never returned (`writeOnly`: no
+             *     answer carries it, Messente's User has no such field). Messente's page says "with country
              *     prefix" and shows `+4401234567`; its Java example uses `+3725555555`. Both are a
              *     `+` and digits, and that is all this document requires: no length or leading-zero
              *     rule (the page's own example has a trunk `0`), so no client refuses a number the
@@ -390,6 +400,21 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /**
+         * @description Too many requests — authentication was started too often for this user (an SMS
+         *     gateway's limit). Not on Messente's pages; SMS gateways limit PINs sent per number,
+         *     and a server that does is correct. `Retry-After` says when a start is taken again; a
+         *     429 says the start was not acted on (no SMS sent), so the client may re-send it.
+         */
+        TooManyStarts: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description Authentication required — missing authentication headers (`X-Service-Auth`). */
         Unauthorized: {
             headers: {
@@ -483,6 +508,7 @@ export type Accepted = components['schemas']['Accepted'];
 export type Error = components['schemas']['Error'];
 export type ResponseInternalServerError = components['responses']['InternalServerError'];
 export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];
+export type ResponseTooManyStarts = components['responses']['TooManyStarts'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseNotFound = components['responses']['NotFound'];
@@ -842,6 +868,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["InvalidData"];
+            429: components["responses"]["TooManyStarts"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -135,12 +135,14 @@ export function operationAnswers(/** @type {any} */ document) {
       errors[code] = message;
       if (response.headers?.["Retry-After"]) retryAfter.push(Number(code));
     }
-    return `  ${operationId}: ${JSON.stringify({ success, errors, retryAfter })},`;
+    // x-wrong-pin-limit: how many wrong PINs a verification takes before it answers throttled.
+    const wrongPinLimit = operation["x-wrong-pin-limit"];
+    return `  ${operationId}: ${JSON.stringify({ success, errors, retryAfter, ...(wrongPinLimit !== undefined && { wrongPinLimit }) })},`;
   });
   return (
     header +
     "// Each operation's success status, its declared error statuses with the document's example message,\n" +
-    "// and the statuses that may carry Retry-After.\n" +
+    "// the statuses that may carry Retry-After, and the wrong PINs a verification takes (x-wrong-pin-limit).\n" +
     "export const operationAnswers = {\n" +
     entries.join("\n") +
     "\n} as const;\n"

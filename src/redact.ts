@@ -134,9 +134,14 @@ export function redactCause(error: unknown, redact: Redact, depth = 0, seen = ne
   return copy;
 }
 
+/** A text as one line that cannot drive a terminal: no control characters, escape sequences or bidi overrides. */
+export function cleanLine(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+  return text.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, "").replace(/[\p{Cc}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069]+/gu, " ");
+}
+
 /** A server's message as a one-line, bounded error message: no control characters or escape sequences. */
 export function cleanMessage(message: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-  const line = message.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, "").replace(/[\p{Cc}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069]+/gu, " ");
+  const line = cleanLine(message);
   return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }

@@ -39,7 +39,9 @@ let files = 0;
 async function fixture(defect?: Defect, auth = "user:pass") {
   const pinFile = join(work, `pin-${files++}.txt`);
   const target = await listen(createVerigatorServer({ ...(defect && { defect }), auth, pinFile }));
-  return { target, auth, pinCommand: `cut -d' ' -f2 '${pinFile}'`, seed: 7, requestTimeoutMs: 2_000 } satisfies ContractOptions;
+  // The PIN sent last to the user the suite asks for (a line "PHONE PIN USERID" per SMS).
+  const pinCommand = `grep -F " $VERIGATOR_USER_ID" '${pinFile}' | tail -n 1 | cut -d' ' -f2`;
+  return { target, auth, pinCommand, seed: 7, requestTimeoutMs: 2_000 } satisfies ContractOptions;
 }
 
 const failing = (report: ContractReport) => report.cases.filter((one) => one.outcome === "fail");
@@ -55,9 +57,10 @@ describe.concurrent("conforming servers pass", () => {
       expect(report.cases.some((one) => one.family === family)).toBe(true);
     }
     const notAnswered = report.coverage.filter((one) => !one.exercised).map((one) => one.status);
-    expect(new Set(notAnswered)).toEqual(new Set([403, 500, 503]));
+    // 429 is declared on startAuthentication; a server without a rate limit never answers it.
+    expect(new Set(notAnswered)).toEqual(new Set([403, 429, 500, 503]));
     // Every operation's auth is probed both ways.
-    const operations = new Set(report.cases.map((one) => one.operation));
+    const operations = new Set(report.cases.filter((one) => one.family !== "sequence").map((one) => one.operation));
     expect(operations.size).toBe(9);
     for (const operation of operations) {
       expect(named(report, operation, "auth: no X-Service-Auth")?.outcome).toBe("pass");
@@ -349,7 +352,7 @@ describe.concurrent("reports", () => {
       /^coverage: \d+ of \d+ \(operation, status\) pairs answered; not answered: 403 on every operation \(no request with valid credentials is forbidden\)/m,
     );
     expect(human.output).toMatch(/^seed 9 \(--seed 9 repeats these requests\)/m);
-    expect(human.output).toMatch(/^\d+ passed, [1-9]\d* failed, 1 skipped$/m);
+    expect(human.output).toMatch(/^\d+ passed, [1-9]\d* failed, 3 skipped$/m);
     expect(XMLValidator.validate(readFileSync(junit, "utf8"))).toBe(true);
     const json = await run("node", ["bin/verigator.mjs", "contract", "--target", options.target, "--auth", auth, "--seed", "9", "--reporter", "json"]);
     expect(json.code).toBe(1);

@@ -6,6 +6,7 @@
 import { InvalidResponseError } from "../errors.ts";
 import { createRedactor } from "../redact.ts";
 import { readBody } from "../transport.ts";
+import type { CheckName } from "./checks.ts";
 import type { HttpOperation, Prism } from "./prism.ts";
 
 /** How a request authenticates: the given credentials, none, or the right user with a wrong password. */
@@ -37,8 +38,8 @@ export interface ReceivedAnswer {
 
 /** A rule an answer broke: a Schemathesis-style check name and what was wrong. */
 export interface Failure {
-  /** The rule, e.g. "status_code_conformance", "ignored_auth", "negative_data_rejection", "use_after_free". */
-  rule: string;
+  /** The check, e.g. "status_code_conformance", "exact_list", "parent_scope" (see `checks`). */
+  rule: CheckName;
   /** What was wrong, in words. */
   message: string;
 }
@@ -52,6 +53,8 @@ export interface Exchange {
   json?: unknown;
   failures: Failure[];
   curl: string;
+  /** The answer's Retry-After header, for waiting out a 429. */
+  retryAfter?: string;
 }
 
 export interface RequestSpec {
@@ -62,16 +65,22 @@ export interface RequestSpec {
   auth?: AuthKind;
   /** The Accept header (default application/json). */
   accept?: string;
+  /** A probe before the cases: not counted towards the timeouts that stop a run. */
+  probe?: boolean;
 }
 
 export interface Sender {
   send(operation: HttpOperation, spec: RequestSpec): Promise<Exchange>;
-  /** Requests sent so far, and how many in a row got no answer in time. */
-  readonly stats: { requests: number; timeoutsInARow: number };
+  /** Requests sent so far, how many in a row got no answer in time, and how many in all. */
+  readonly stats: { requests: number; timeoutsInARow: number; timeouts: number };
+  /** Removes the credential, in every encoding it may be echoed in, from a text. */
+  readonly redact: (text: string) => string;
 }
 
 const maxBodyBytes = 1024 * 1024;
-const excerptLength = 600;
+/** How much of a body a report shows: cut here once, with the length said. */
+const excerptLength = 300;
+const excerpt = (text: string) => (text.length > excerptLength ? `${text.slice(0, excerptLength)}… (${text.length} characters)` : text);
 
 export function operationName(operation: HttpOperation): string {
   return operation.iid ?? `${operation.method.toUpperCase()} ${operation.path}`;
@@ -87,7 +96,7 @@ export function authHeader(operation: HttpOperation): string | undefined {
 
 const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
-function curlLine(url: string, request: SentRequest, auth: AuthKind, header: string | undefined): string {
+function curlLine(url: string, request: SentRequest, body: string | undefined, auth: AuthKind, header: string | undefined): string {
   const parts = ["curl", "-sS", "-i", "-X", request.method, shellQuote(url)];
   for (const [name, value] of Object.entries(request.headers)) {
     if (name.toLowerCase() === header?.toLowerCase()) continue;
@@ -96,7 +105,7 @@ function curlLine(url: string, request: SentRequest, auth: AuthKind, header: str
   // The credential comes from the shell's environment, never from the report.
   if (header && auth === "valid") parts.push("-H", `"${header}: $VERIGATOR_AUTH"`);
   if (header && auth === "wrong password") parts.push("-H", `"${header}: \${VERIGATOR_AUTH%%:*}:wrong-password"`);
-  if (request.body !== undefined) parts.push("--data-raw", shellQuote(request.body));
+  if (body !== undefined) parts.push("--data-raw", shellQuote(body));
   return parts.join(" ");
 }
 
@@ -116,14 +125,21 @@ export function noAnswerReason(error: unknown, timeoutMs: number): string {
   return (cause?.code && byCode[cause.code]) || cause?.message || (error instanceof Error ? error.message : String(error));
 }
 
+/** A text as the byte string of its UTF-8 encoding: what a header value holds. */
+const asBytes = (text: string) => String.fromCharCode(...new TextEncoder().encode(text));
+
 const isJsonType = (type: string | undefined) => !!type && /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type);
 
 export function createSender(options: { target: string; username: string; password: string; timeoutMs: number; prism: Prism }): Sender {
   const { target, timeoutMs, prism } = options;
-  const credential = `${options.username}:${options.password}`;
-  const wrongCredential = `${options.username}:${options.password === "wrong-password" ? "wrong-password-2" : "wrong-password"}`;
-  const redact = createRedactor([credential, options.password].filter((one) => one.length > 0));
-  const stats = { requests: 0, timeoutsInARow: 0 };
+  // Header values go as bytes: a non-Latin-1 credential is sent as its UTF-8 bytes.
+  const credential = asBytes(`${options.username}:${options.password}`);
+  const wrongCredential = asBytes(`${options.username}:${options.password === "wrong-password" ? "wrong-password-2" : "wrong-password"}`);
+  // The password alone is redacted too, unless it is shorter than 4 characters: every "p" of
+  // every line would go for a password "p", and the report with it (the whole credential still is).
+  const secrets = [`${options.username}:${options.password}`, ...(options.password.length >= 4 ? [options.password] : [])];
+  const redact = createRedactor([...new Set([...secrets, ...secrets.map(asBytes)])].filter((one) => one.length > 0));
+  const stats = { requests: 0, timeoutsInARow: 0, timeouts: 0 };
 
   async function send(operation: HttpOperation, spec: RequestSpec): Promise<Exchange> {
     const auth = spec.auth ?? "valid";
@@ -146,9 +162,14 @@ export function createSender(options: { target: string; username: string; passwo
       ...(header && auth === "valid" && { [header]: "$VERIGATOR_AUTH" }),
       ...(header && auth === "wrong password" && { [header]: "(the username with a wrong password)" }),
     };
-    const request: SentRequest = { method: operation.method.toUpperCase(), path, headers: shown, ...(body !== undefined && { body: redact(body) }) };
+    const request: SentRequest = { method: operation.method.toUpperCase(), path, headers: shown, ...(body !== undefined && { body: excerpt(redact(body)) }) };
     const url = target + path;
-    const exchange: Exchange = { operation: operationName(operation), request, failures: [], curl: curlLine(url, request, auth, header) };
+    const exchange: Exchange = {
+      operation: operationName(operation),
+      request,
+      failures: [],
+      curl: curlLine(url, request, body === undefined ? undefined : redact(body), auth, header),
+    };
 
     stats.requests++;
     const started = performance.now();
@@ -166,13 +187,17 @@ export function createSender(options: { target: string; username: string; passwo
         return exchange;
       }
       const reason = noAnswerReason(error, timeoutMs);
-      stats.timeoutsInARow = reason.startsWith("no answer within") ? stats.timeoutsInARow + 1 : 0;
+      const timedOut = reason.startsWith("no answer within") && !spec.probe;
+      stats.timeoutsInARow = timedOut ? stats.timeoutsInARow + 1 : 0;
+      if (timedOut) stats.timeouts++;
       exchange.failures.push({ rule: reason.startsWith("no answer within") ? "response_time" : "no_answer", message: reason });
       return exchange;
     }
-    stats.timeoutsInARow = 0;
+    if (!spec.probe) stats.timeoutsInARow = 0;
     const contentType = response.headers.get("content-type") ?? undefined;
-    exchange.answer = { status: response.status, contentType, body: redact(text).slice(0, excerptLength), durationMs: Math.round(performance.now() - started) };
+    const retryAfter = response.headers.get("retry-after");
+    if (retryAfter !== null) exchange.retryAfter = retryAfter;
+    exchange.answer = { status: response.status, contentType, body: excerpt(redact(text)), durationMs: Math.round(performance.now() - started) };
     let json: unknown;
     if (text.length) {
       try {
@@ -184,7 +209,7 @@ export function createSender(options: { target: string; username: string; passwo
     return exchange;
   }
 
-  return { send, stats };
+  return { send, stats, redact };
 }
 
 /** The rules every answer is held to, whatever the request was. */

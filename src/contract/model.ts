@@ -22,7 +22,14 @@ export interface Resource {
 export interface Model {
   operations: HttpOperation[];
   resources: Map<string, Resource>;
-  twoFactor?: { start: HttpOperation; verify: HttpOperation; methodField: string; tokenField: string };
+  twoFactor?: {
+    start: HttpOperation;
+    verify: HttpOperation;
+    methodField: string;
+    tokenField: string;
+    /** Wrong PINs a verification takes before it answers throttled: the verify's `x-wrong-pin-limit`. */
+    wrongPinLimit?: number;
+  };
 }
 
 export const pathParams = (operation: HttpOperation) => [...operation.path.matchAll(/\{([^}]+)\}/g)].map((found) => found[1]!);
@@ -31,6 +38,16 @@ const isJson = (content: MediaContent) => /json/i.test(content.mediaType);
 
 export function requestContent(operation: HttpOperation): MediaContent | undefined {
   return operation.request?.body?.contents?.find(isJson);
+}
+
+/** The request fields the document marks writeOnly: sent, never in an answer (e.g. the phone number). */
+export function writeOnlyFields(operations: HttpOperation[]): string[] {
+  const fields = operations.flatMap((operation) =>
+    Object.entries(requestContent(operation)?.schema?.properties ?? {})
+      .filter(([, property]) => property.writeOnly === true)
+      .map(([name]) => name),
+  );
+  return [...new Set(fields)];
 }
 
 export function successCodes(operation: HttpOperation): number[] {
@@ -87,7 +104,10 @@ function twoFactorPair(operations: HttpOperation[]): Pick<Model, "twoFactor"> {
     const start = operations.find((one) => one !== verify && one.path === verify.path && one.method.toLowerCase() === "post");
     const startBody = start && requestContent(start)?.schema;
     const methodField = startBody && Object.keys(startBody.properties ?? {}).find((name) => startBody.properties?.[name]?.enum);
-    if (start && tokenField && methodField) return { twoFactor: { start, verify, methodField, tokenField } };
+    const limit = verify.extensions?.["x-wrong-pin-limit"];
+    if (start && tokenField && methodField) {
+      return { twoFactor: { start, verify, methodField, tokenField, ...(typeof limit === "number" && { wrongPinLimit: limit }) } };
+    }
   }
   return {};
 }

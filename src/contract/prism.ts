@@ -70,6 +70,8 @@ export interface HttpOperation {
   };
   responses: HttpResponse[];
   security?: { type: string; in?: string; name?: string }[][];
+  /** The operation's `x-` extensions, e.g. `x-wrong-pin-limit`. */
+  extensions?: Record<string, unknown>;
 }
 
 export interface Diagnostic {

@@ -1,7 +1,7 @@
 // The suite's results for people and for CI: one line per case (and what to do about a
 // failure), JUnit XML that CI systems read, and the same results as JSON. None of them holds
 // the credential: requests show $VERIGATOR_AUTH, answers are redacted when they are kept.
-import type { CaseResult, ContractReport } from "./index.ts";
+import type { CaseResult, ContractReport, SequenceStep } from "./results.ts";
 
 const marks = { pass: "✓ pass", fail: "✗ FAIL", skip: "- skip" } as const;
 
@@ -15,15 +15,30 @@ export function formatCase(result: CaseResult): string {
     const headers = Object.entries(request.headers)
       .map(([name, value]) => `${name}: ${value}`)
       .join(", ");
-    details.push(`request: ${request.method} ${request.path} (${headers})${request.body === undefined ? "" : ` ${request.body.slice(0, 300)}`}`);
+    details.push(`request: ${request.method} ${request.path} (${headers})${request.body === undefined ? "" : ` ${request.body}`}`);
   }
   details.push(
     answer
-      ? `answer:  ${answer.status} ${answer.contentType ?? "(no content type)"} in ${answer.durationMs} ms: ${answer.body ? answer.body.replace(/\s+/g, " ").slice(0, 300) : "(empty body)"}`
+      ? `answer:  ${answer.status} ${answer.contentType ?? "(no content type)"} in ${answer.durationMs} ms: ${answer.body ? answer.body.replace(/\s+/g, " ") : "(empty body)"}`
       : "answer:  none",
   );
   if (result.curl) details.push(`curl:    ${result.curl}`);
+  if (result.steps?.length) {
+    details.push(`the shortest sequence that fails, ${result.steps.length} steps (the same --seed repeats it):`);
+    details.push(...result.steps.flatMap((step, at) => formatStep(step, at + 1)));
+  }
   return [line, ...details.map((one) => `      ${one}`)].join("\n");
+}
+
+function formatStep(step: SequenceStep, number: number): string[] {
+  const { answer } = step;
+  const answered = answer ? `${answer.status} ${answer.body ? answer.body.replace(/\s+/g, " ") : "(empty body)"}` : "no answer";
+  return [
+    `  ${number}. ${step.action}: ${step.request.method} ${step.request.path}${step.request.body === undefined ? "" : ` ${step.request.body}`}`,
+    `     answer: ${answered}`,
+    ...step.failures.map((one) => `     rule ${one.rule}: ${one.message}`),
+    `     curl: ${step.curl}`,
+  ];
 }
 
 /** The lines that end a run: notes, the coverage line, the seed, and the counts. */
@@ -49,6 +64,7 @@ export function formatSummary(report: ContractReport): string {
   lines.push(
     `seed ${report.seed} (--seed ${report.seed} repeats these requests); ${report.timings.requests} requests in ${(report.timings.totalMs / 1000).toFixed(1)} s`,
   );
+  if (report.stopped) lines.push(`stopped early: ${report.stopped}`);
   lines.push(`${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped`);
   return lines.join("\n");
 }

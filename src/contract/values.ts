@@ -24,13 +24,40 @@ const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(ran
 
 // Letters from several scripts, each one UTF-16 unit, so lengths count as JSON Schema counts.
 const nonAscii = [..."äöüßéèçñøåłžšđğışαβγδλπωжзийклмнїєאבגדابتثअआइकखगあいうえおアイウ中文字漢한글"];
-const ascii = [..."abcdefghijklmnopqrstuvwxyz0123456789"];
+const ascii = [..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"];
+const lowerAscii = [..."abcdefghijklmnopqrstuvwxyz0123456789"];
+// What servers mangle: mixed case, letters outside Latin-1, combining marks, emoji (two UTF-16
+// units), quotes, backslashes, percent signs that look like an encoding.
+const tricky = ["Ab", "José", "e\u0301", "ǅ", "😀", "👍🏽", '"', "'", "\\", "%", "%41", "ß", "İ", "Ω", "中", "<b>", "&amp;", "\u00a0x"];
 
-export type TextStyle = "ascii" | "non-ascii" | "long" | "shortest";
+export type TextStyle = "ascii" | "non-ascii" | "tricky" | "long" | "shortest";
 
-function text(random: Random, length: number, letters: readonly string[]): string {
+const alphabets: Record<TextStyle, readonly string[]> = { ascii, "non-ascii": nonAscii, tricky, long: [...ascii, ...nonAscii], shortest: ascii };
+
+/** Text of at least `length` UTF-16 units, at most `max`, from pieces (a piece may be several units). */
+function text(random: Random, length: number, pieces: readonly string[], max = Number.POSITIVE_INFINITY): string {
   let out = "";
-  while (out.length < length) out += pick(random, letters);
+  while (out.length < length) {
+    const piece = pick(random, pieces);
+    out += out.length + piece.length <= max ? piece : pick(random, ascii);
+  }
+  return out;
+}
+
+/**
+ * The same body with its free-text fields varied (the last few characters replaced, the
+ * length kept): what a create is sent again with when the server already holds the name,
+ * e.g. left by an earlier run.
+ */
+export function untakenVariant(body: unknown, schema: JsonSchema, random: Random): unknown {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return body;
+  const out: Record<string, unknown> = { ...body };
+  for (const [name, property] of Object.entries(schema.properties ?? {})) {
+    const value = out[name];
+    if (typeof value !== "string" || property.pattern || property.enum || property.format) continue;
+    const keep = Math.max(0, value.length - Math.min(value.length, 8));
+    out[name] = value.slice(0, keep) + text(random, value.length - keep, ascii, value.length - keep);
+  }
   return out;
 }
 
@@ -41,7 +68,7 @@ export function fromPattern(pattern: string, random: Random): string | undefined
   const source = pattern.replace(/^\^/, "").replace(/\$$/, "");
   const classes: Record<string, string[]> = {
     d: [..."0123456789"],
-    w: [...ascii, ..."ABCXYZ_"],
+    w: [...lowerAscii, ..."ABCXYZ_"],
     s: [" "],
   };
   while (at < source.length) {
@@ -80,7 +107,8 @@ export function fromPattern(pattern: string, random: Random): string | undefined
     if (quantifier) {
       at += quantifier[0].length;
       if (quantifier[1] === "*") [min, max] = [0, 12];
-      else if (quantifier[1] === "+") [min, max] = [1, 12];
+      // At least 6: generated phone numbers then differ between users, so an SMS inbox keyed by number tells them apart.
+      else if (quantifier[1] === "+") [min, max] = [6, 12];
       else if (quantifier[1] === "?") [min, max] = [0, 1];
       else {
         min = Number(quantifier[2]);
@@ -123,7 +151,7 @@ export function validValue(schema: JsonSchema, random: Random, style: TextStyle,
       const max = schema.maxLength ?? Number.POSITIVE_INFINITY;
       const length =
         style === "shortest" ? min : style === "long" ? Math.min(max, Math.max(min, 300)) : Math.min(max, Math.max(min, 6 + Math.floor(random() * 8)));
-      return text(random, length, style === "ascii" ? ascii : nonAscii);
+      return text(random, length, alphabets[style], max);
     }
     case "integer":
     case "number": {

@@ -19,7 +19,7 @@ export interface FakeVerigatorOptions {
   username: string;
   /** The password the fake accepts in X-Service-Auth; any other answers 401. */
   password: string;
-  /** Wrong PINs allowed before verification answers `throttled` (default 5). */
+  /** Wrong PINs allowed before verification answers `throttled` (default: the document's `x-wrong-pin-limit`, 5). */
   maxAttempts?: number;
   /** How long a PIN stays valid (default 5 minutes). */
   pinLifetimeMs?: number;
@@ -176,7 +176,7 @@ export function createFakeState(options: FakeVerigatorOptions) {
     throw new TypeError("createFakeVerigator needs { username, password }: the credentials it accepts");
   }
   const expectedAuth = `${options.username}:${options.password}`;
-  const maxAttempts = checkedOption("maxAttempts", options.maxAttempts, 5, 1);
+  const maxAttempts = checkedOption("maxAttempts", options.maxAttempts, operationAnswers.verifyPin.wrongPinLimit, 1);
   const pinLifetimeMs = checkedOption("pinLifetimeMs", options.pinLifetimeMs, 5 * 60_000, 0);
   const baseNow = options.now ?? Date.now;
   const nextPin = options.nextPin ?? randomPin;

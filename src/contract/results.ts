@@ -1,0 +1,145 @@
+// What runContract takes and resolves with: the options, each case's result, the report.
+import type { Failure, ReceivedAnswer, SentRequest } from "./exchange.ts";
+
+/** The kinds of case the suite derives from the document. */
+export type Family = "positive" | "auth" | "bad input" | "unknown id" | "state" | "model" | "two-factor" | "sequence";
+
+/** What runContract takes: the server to check, and how. Only `target` is required. */
+export interface ContractOptions {
+  /** The server to check, e.g. `http://127.0.0.1:4010`. */
+  target: string;
+  /** `username:password` for X-Service-Auth (default `user:pass`, what `verigator fake` accepts). Never printed. */
+  auth?: string;
+  /** Repeats the requests of an earlier run (default: a random seed, reported in the results). */
+  seed?: number;
+  /** How long each answer may take, in ms (default 10 000). */
+  requestTimeoutMs?: number;
+  /**
+   * A shell command that prints the PIN last sent to a phone number (e.g. from a test SMS
+   * inbox); its last line is the PIN. It runs with VERIGATOR_PHONE, VERIGATOR_SERVICE_ID and
+   * VERIGATOR_USER_ID (every path parameter, upper snake case) in its environment. Without it
+   * the right-PIN case is skipped.
+   */
+  pinCommand?: string;
+  /** The OpenAPI document to check against (default: the one this package publishes). */
+  document?: string;
+  /** The phone number the suite's users get (default: generated from the schema). */
+  phone?: string;
+  /** Only these checks (names from `checks`; default all). A failure of any other is not reported. */
+  checks?: string[];
+  /** These checks are not applied. */
+  excludeChecks?: string[];
+  /** How many random sequences of operations to run against the model (default 20; 0 for none). */
+  sequences?: number;
+  /** Wrong PINs a verification takes before it answers throttled (default: the document's `x-wrong-pin-limit`). */
+  maxWrongPins?: number;
+  /** The whole run's limit in ms (default 600 000): past it the rest is skipped, saying so, and the run fails. */
+  maxTimeMs?: number;
+  /** Cancels the run: no more requests; what it created is deleted (bounded) and the report says what could not be. */
+  signal?: AbortSignal;
+  /** Called once the cases are derived, before the first request. */
+  onStart?: (run: { target: string; document: string; seed: number; cases: number }) => void;
+  /** Called as each case ends, for progress output. */
+  onCase?: (result: CaseResult) => void;
+}
+
+/** One case of a run: what it checked and how it ended; for a failure, what to fix it from. */
+export interface CaseResult {
+  /** The operationId (or `METHOD /path`). */
+  operation: string;
+  /** The kind of case: positive, auth, bad input, unknown id, state, model, two-factor or sequence. */
+  family: Family;
+  /** What the case checks; the same in every run. */
+  name: string;
+  /** Passed; failed (a rule was broken); or skipped, with `reason` saying why. */
+  outcome: "pass" | "fail" | "skip";
+  /** Why it was skipped, or the first rule it broke. */
+  reason?: string;
+  /** Every rule the failing answer broke. */
+  failures: Failure[];
+  /** The failing request (X-Service-Auth shown as $VERIGATOR_AUTH). */
+  request?: SentRequest;
+  /** The server's own answer to it, redacted; absent when none came. */
+  answer?: ReceivedAnswer;
+  /** Reproduces the failing request; reads the credential from $VERIGATOR_AUTH. */
+  curl?: string;
+  /** How long the case took, its requests included. */
+  durationMs: number;
+  /** For a failing sequence: the shortest sequence that still fails, step by step. */
+  steps?: SequenceStep[];
+}
+
+/** One step of a failing sequence, as the report prints it. */
+export interface SequenceStep {
+  /** What the step did, e.g. "createUser under service #1". */
+  action: string;
+  request: SentRequest;
+  /** The server's answer; absent when none came. */
+  answer?: ReceivedAnswer;
+  curl: string;
+  /** The rules this step's answer broke (the last step's, at least). */
+  failures: Failure[];
+}
+
+/** One (operation, declared status) pair, and whether the run got that answer. */
+export interface CoverageEntry {
+  /** The operationId. */
+  operation: string;
+  /** A status the document declares for it. */
+  status: number;
+  /** Some case got this status from the server for this operation. */
+  exercised: boolean;
+  /** Why it was not, when it was not. */
+  reason?: string;
+}
+
+/** What runContract resolves with: every case's result, the counts, the coverage, the seed. */
+export interface ContractReport {
+  /** The server checked. */
+  target: string;
+  /** The document it was checked against (a path). */
+  document: string;
+  /** The seed of the generated values: `seed` in the options repeats the run's requests. */
+  seed: number;
+  /** Every case, in the order they ran. */
+  cases: CaseResult[];
+  /** How many cases passed. */
+  passed: number;
+  /** How many failed: the run passed when this is 0. */
+  failed: number;
+  /** How many could not run (each with its reason). */
+  skipped: number;
+  /** Every (operation, declared status) pair: answered, or why not. */
+  coverage: CoverageEntry[];
+  /** Things that are not a case's result, e.g. a resource the cleanup could not delete. */
+  notes: string[];
+  /** Why the run stopped before its end (too many timeouts, --max-time, cancelled); the run then fails. */
+  stopped?: string;
+  /** How many declared 429s the run met and waited out. */
+  rateLimited: number;
+  /**
+   * Where the time went, in ms: loading Prism, reading the document, the requests (and how many).
+   */
+  timings: {
+    /**
+     * The whole run.
+     */
+    totalMs: number;
+    /**
+     * Loading Prism's parser and validator.
+     */
+    prismLoadMs: number;
+    /**
+     * Reading the document into operations.
+     */
+    documentMs: number;
+    /**
+     * Sending the requests and checking the answers, cleanup included.
+     */
+    requestsMs: number;
+    /**
+     * How many requests were sent.
+     */
+    requests: number;
+  };
+}
