@@ -1,11 +1,23 @@
-// `verigator fake [--port 4010] [--host 127.0.0.1] [--auth user:pass] [--pin 123456] [--services FILE]`
-// Serves the stateful fake of verigator/testing over HTTP until Ctrl-C, its control endpoints
+// `verigator fake`: serves the stateful fake of verigator/testing over HTTP until Ctrl-C, its control endpoints
 // (/_fake/…) included, for tests in any language.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createFakeVerigator } from "verigator/testing";
 
-export const usage = "usage: verigator fake [--port 4010] [--host 127.0.0.1] [--auth user:pass] [--pin 123456] [--services services.json]";
+export const usage = `usage: verigator fake [options]
+
+Serves the stateful fake of verigator/testing over HTTP until Ctrl-C, with its control
+endpoints (/_fake/…, described by verigator/fake-control.yaml), for tests in any language.
+
+  --port N                          the port (default 4010; 0 picks a free one)
+  --host HOST                       the address (default 127.0.0.1)
+  --auth USER:PASS                  the X-Service-Auth it accepts (default user:pass), compared as UTF-8
+  --pin PIN                         every SMS carries this PIN (default: 6 random digits)
+  --services FILE                   services and users to start with (JSON)
+  --max-body-bytes N                the largest request body read (default 1048576); larger: 413
+  --max-request-journal-entries N   requests the journal keeps, oldest dropped (default 5000)
+  --no-request-journal              keep no journal
+  -h, --help                        this text`;
 
 /**
  * Starts the fake; resolves with its server once listening.
@@ -15,6 +27,10 @@ export async function startFake(argv) {
   const { values } = parseArgs({
     args: argv,
     options: {
+      help: { type: "boolean", short: "h" },
+      "max-body-bytes": { type: "string" },
+      "max-request-journal-entries": { type: "string" },
+      "no-request-journal": { type: "boolean" },
       port: { type: "string", default: "4010" },
       host: { type: "string", default: "127.0.0.1" },
       auth: { type: "string", default: "user:pass" },
@@ -27,6 +43,8 @@ export async function startFake(argv) {
   const separator = values.auth.indexOf(":");
   if (separator < 0) throw new RangeError("--auth must be user:pass");
   const pin = values.pin;
+  const maxBodyBytes = count(values["max-body-bytes"], "--max-body-bytes", 1);
+  const maxJournal = values["no-request-journal"] ? 0 : count(values["max-request-journal-entries"], "--max-request-journal-entries", 0);
   const services = values.services === undefined ? undefined : readServices(values.services);
   let fake;
   try {
@@ -35,6 +53,8 @@ export async function startFake(argv) {
       username: values.auth.slice(0, separator),
       password: values.auth.slice(separator + 1),
       ...(pin !== undefined && { nextPin: () => pin }),
+      ...(maxBodyBytes !== undefined && { maxBodyBytes }),
+      ...(maxJournal !== undefined && { maxJournal }),
     });
   } catch (error) {
     // A bad entry: nothing was loaded; say which file, entry and field.
@@ -42,6 +62,13 @@ export async function startFake(argv) {
   }
   const server = await fake.listen({ port, host: values.host });
   return { fake, server };
+}
+
+/** @param {string | undefined} text @param {string} flag @param {number} min */
+function count(text, flag, min) {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < min) throw new RangeError(`${flag} must be a whole number ≥ ${min}, got ${text}`);
+  return Number(text);
 }
 
 /**
@@ -65,6 +92,10 @@ function readServices(file) {
 
 /** @param {string[]} argv */
 export async function main(argv) {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    console.log(usage);
+    return 0;
+  }
   let started;
   try {
     started = await startFake(argv);

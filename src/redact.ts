@@ -1,7 +1,8 @@
 // Removes the credentials from anything the client keeps from an answer or a failure: text,
 // parsed JSON values, headers and the causes of failed fetches. A server may echo them in any
 // encoding, so each character of a secret matches its JSON (`\"`, `\u0026`, `\/`), HTML-entity
-// and percent-encoded forms, mixed freely; base64 forms are matched whole, at every alignment.
+// and percent-encoded forms (once or twice), mixed freely; base64 forms (at every alignment) and
+// the hex of its bytes (either case) are matched whole.
 // Hand-written: a library for this would cost the caller bundle size on every install.
 
 export type Redact = (text: string) => string;
@@ -27,10 +28,16 @@ function hex(n: number, width = 1): string {
     .replace(/[a-f]/g, (digit) => `[${digit}${digit.toUpperCase()}]`);
 }
 
-function percent(bytes: Iterable<number>): string {
+/** Percent-encoding of `bytes`, once (`%41`) or twice (`%2541`, a proxy encoding an encoded URL again). */
+function percent(bytes: Iterable<number>, twice = false): string {
   let out = "";
-  for (const byte of bytes) out += `%${hex(byte, 2)}`;
+  for (const byte of bytes) out += `${twice ? "%25" : "%"}${hex(byte, 2)}`;
   return out;
+}
+
+/** The bytes as hex digits, either case: a debug page or a log of the raw header. */
+function hexForm(bytes: Uint8Array): string {
+  return Array.from(bytes, (byte) => hex(byte, 2)).join("");
 }
 
 /** A regex source matching one character in any of the encodings an echo may use. */
@@ -42,6 +49,7 @@ function characterForms(character: string, encoder: TextEncoder): string {
     `&#0*${code};`,
     `&#[xX]0*${hex(code)};`,
     percent(encoder.encode(character)),
+    percent(encoder.encode(character), true),
   ];
   if (code > 127 && code < 256) forms.push(percent([code]));
   if (character === " ") forms.push("\\+");
@@ -75,6 +83,7 @@ export function createRedactor(secrets: string[]): Redact {
         for (const form of [...base64Forms(latin1), ...base64Forms(encoder.encode(secret))]) {
           sources.push(form.replace(/[+/]/g, "\\$&"));
         }
+        sources.push(hexForm(encoder.encode(secret)), hexForm(latin1));
       }
       pattern = new RegExp(sources.join("|"), "g");
     }

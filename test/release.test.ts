@@ -81,13 +81,13 @@ describe("what a release must say, on edited copies", () => {
   });
 
   it("a non-breaking change needs at least a new minor: a patch is not enough", async () => {
-    const patch = checkRelease({ ...base, current: await edited(...optional, "1.1.1"), packageVersion: "0.2.1" });
+    const patch = checkRelease({ ...base, current: await edited(...optional, "1.2.1"), packageVersion: "0.2.1" });
     expect(patch.level).toBe("minor");
     expect(patch.problems.slice(0, 2)).toEqual([
-      `the document changed since ${current} and it has non-breaking changes: info.version 1.1.1 must be at least 1.2.0`,
+      `the document changed since ${current} and it has non-breaking changes: info.version 1.2.1 must be at least 1.3.0`,
       "the document changed since the release of 0.2.0 and it has non-breaking changes: the package's version 0.2.1 must be at least 0.3.0",
     ]);
-    const minor = checkRelease({ ...base, current: await edited(...optional, "1.2.0"), packageVersion: "0.3.0" });
+    const minor = checkRelease({ ...base, current: await edited(...optional, "1.3.0"), packageVersion: "0.3.0" });
     expect(minor.problems).toEqual(['CHANGELOG.md has no section "## [0.3.0]": run npm run release']);
   });
 

@@ -3,6 +3,7 @@
 // cite a check by its name, typed, so a misspelt one does not compile; `--checks` and
 // `--exclude-checks` select from these; the README's table is checked against this one.
 
+/** What a check is: what it holds the server to, and where. */
 export interface CheckInfo {
   /** What the check holds the server to. */
   checks: string;
@@ -10,6 +11,7 @@ export interface CheckInfo {
   appliesTo: string;
 }
 
+/** Every check of the suite, by name: what it checks and which answers it applies to. */
 export const checks = {
   not_a_server_error: { checks: "no answer is a 5xx", appliesTo: "every answer" },
   status_code_conformance: { checks: "the status is one the document declares for the operation", appliesTo: "every answer" },

@@ -73,9 +73,11 @@ export interface CaseResult {
 export interface SequenceStep {
   /** What the step did, e.g. "createUser under service #1". */
   action: string;
+  /** The request the step sent (X-Service-Auth shown as $VERIGATOR_AUTH). */
   request: SentRequest;
   /** The server's answer; absent when none came. */
   answer?: ReceivedAnswer;
+  /** Reproduces the step's request; reads the credential from $VERIGATOR_AUTH. */
   curl: string;
   /** The rules this step's answer broke (the last step's, at least). */
   failures: Failure[];

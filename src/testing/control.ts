@@ -101,7 +101,11 @@ function routes(state: State): Record<string, Partial<Record<string, Route>>> {
       POST: async (request) => {
         const { ms } = await objectBody(request);
         if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) throw new Refused(422, "ms must be a number ≥ 0");
-        state.advance(ms);
+        try {
+          state.advance(ms);
+        } catch (error) {
+          throw new Refused(422, error instanceof Error ? error.message : String(error));
+        }
         return json(200, { now: state.now() });
       },
     },
@@ -130,7 +134,7 @@ function routes(state: State): Record<string, Partial<Record<string, Route>>> {
 export function createControl(state: State): (request: Request, url: URL) => Promise<Response> {
   const table = routes(state);
   return async (request, url) => {
-    if (request.headers.get("x-service-auth") !== state.expectedAuth) return json(401, { message: "Authentication required" });
+    if (!state.authorized(request)) return json(401, { message: "Authentication required" });
     const name = url.pathname.slice(controlPrefix.length);
     const methods = Object.hasOwn(table, name) ? table[name] : undefined;
     if (!methods) return json(404, { message: `no control endpoint ${url.pathname}; see openapi/fake-control.yaml` });

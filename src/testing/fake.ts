@@ -35,6 +35,36 @@ export interface FakeVerigatorOptions {
    * TypeError naming it and its field, and nothing is loaded. `fake.reset()` brings them back.
    */
   services?: PreloadedService[];
+  /**
+   * The largest request body `fake.listen` reads, in bytes (default 1 MiB, as Fastify's
+   * `bodyLimit`): a larger one is refused with 413 while it is read, before anything is buffered.
+   */
+  maxBodyBytes?: number;
+  /** How many requests the journal keeps, oldest dropped first (default 5000); 0 keeps none. */
+  maxJournal?: number;
+}
+
+/** The latest instant an ISO timestamp (Date) can hold: the fake's clock is never moved past it. */
+const latestInstant = 8.64e15;
+/** The longest delay a fault may ask for: 10 minutes (a timer takes at most 2^31 - 1 ms). */
+export const maxFaultDelayMs = 600_000;
+/** Of a request body the journal keeps the parsed JSON only up to this many characters: what a test reads of an API body. */
+const journalBodyChars = 16 * 1024;
+const httpDate = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/**
+ * Whether an X-Service-Auth value is the credential: its bytes compared with the credential's
+ * UTF-8 bytes (so `user:pass✓` sent by curl authenticates, and only the UTF-8 form does), in
+ * time that does not depend on where they differ. Hand-written: node:crypto's timingSafeEqual
+ * is not there in the browsers and workers fake.fetch runs in.
+ */
+function sameCredential(header: string | null, expected: Uint8Array): boolean {
+  if (header === null) return false;
+  // A header value holds bytes, one per character (Node reads them as Latin-1).
+  const given = Uint8Array.from(header, (character) => character.charCodeAt(0) & 0xff);
+  let difference = given.length ^ expected.length;
+  for (let at = 0; at < expected.length; at++) difference |= (given[at] ?? 0) ^ expected[at]!;
+  return difference === 0;
 }
 
 /** A request the fake answered, as `fake.requests` and `GET /_fake/requests` list it. Holds no header value, so no credential. */
@@ -176,6 +206,12 @@ export function createFakeState(options: FakeVerigatorOptions) {
     throw new TypeError("createFakeVerigator needs { username, password }: the credentials it accepts");
   }
   const expectedAuth = `${options.username}:${options.password}`;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+  if (/[\u0000-\u001f\u007f]/.test(expectedAuth)) throw new TypeError("the credentials hold a control character (CR, LF, NUL, …): no header can carry them");
+  const expectedBytes = new TextEncoder().encode(expectedAuth);
+  const authorized = (request: Request) => sameCredential(request.headers.get("x-service-auth"), expectedBytes);
+  const maxBodyBytes = checkedOption("maxBodyBytes", options.maxBodyBytes, 1024 * 1024, 1);
+  const maxJournal = checkedOption("maxJournal", options.maxJournal, 5000, 0);
   const maxAttempts = checkedOption("maxAttempts", options.maxAttempts, operationAnswers.verifyPin.wrongPinLimit, 1);
   const pinLifetimeMs = checkedOption("pinLifetimeMs", options.pinLifetimeMs, 5 * 60_000, 0);
   const baseNow = options.now ?? Date.now;
@@ -231,8 +267,14 @@ export function createFakeState(options: FakeVerigatorOptions) {
     const unknown = Object.keys(given).find((key) => !known.includes(key));
     if (unknown) throw new TypeError(`failNext: ${unknown} is not a field of a fault; a fault has ${known.join(", ")}`);
     const { status, retryAfter, delayMs, drop } = given;
-    if (retryAfter !== undefined && typeof retryAfter !== "number" && typeof retryAfter !== "string") {
-      throw new TypeError("failNext: retryAfter is a number of seconds or an HTTP date");
+    // Only what a header can carry: whole seconds, or an HTTP date (IMF-fixdate, as RFC 9110 writes it).
+    const sendable =
+      (typeof retryAfter === "number" && Number.isSafeInteger(retryAfter) && retryAfter >= 0) ||
+      (typeof retryAfter === "string" && (/^\d{1,10}$/.test(retryAfter) || (httpDate.test(retryAfter) && !Number.isNaN(Date.parse(retryAfter)))));
+    if (retryAfter !== undefined && !sendable) {
+      throw new TypeError(
+        'failNext: retryAfter is a number of seconds or an HTTP date: whole seconds ≥ 0 (up to 10 digits), or an IMF-fixdate such as "Wed, 21 Oct 2026 07:28:00 GMT"',
+      );
     }
     if (status !== undefined && !(typeof status === "number" && Object.hasOwn(answers.errors, status))) {
       throw new RangeError(`failNext: ${operation} does not declare ${String(status)}; it declares ${Object.keys(answers.errors).join(", ")}`);
@@ -240,7 +282,9 @@ export function createFakeState(options: FakeVerigatorOptions) {
     if (retryAfter !== undefined && !(answers.retryAfter as readonly number[]).includes(status as number)) {
       throw new RangeError(`failNext: the document declares Retry-After only on ${answers.retryAfter.join(", ")}`);
     }
-    if (delayMs !== undefined) checkedOption("delayMs", delayMs, 0, 0);
+    if (delayMs !== undefined && !(typeof delayMs === "number" && Number.isFinite(delayMs) && delayMs >= 0 && delayMs <= maxFaultDelayMs)) {
+      throw new RangeError(`failNext: delayMs is a number of ms from 0 to ${maxFaultDelayMs}`);
+    }
     if (drop !== undefined && drop !== true && drop !== "after acting") throw new TypeError('failNext: drop is true or "after acting"');
     if (status === undefined && drop === undefined && delayMs === undefined) {
       throw new TypeError("failNext: give a status, drop or delayMs");
@@ -350,19 +394,28 @@ export function createFakeState(options: FakeVerigatorOptions) {
       body = text ? JSON.parse(text) : undefined;
     } catch {}
     const route = matchRoute(request.method, pathname);
+    // The journal keeps what a test reads of an API request: no body of one refused for its
+    // credentials, none of a body larger than an API body.
     const entry: JournalEntry = {
       operation: route.kind === "operation" ? route.operationId : undefined,
       method: request.method,
       path: pathname,
       params: route.kind === "operation" ? { ...route.params } : {},
-      body,
+      body: text.length <= journalBodyChars && authorized(request) ? body : undefined,
       status: undefined,
       at: now(),
     };
-    journal.push(entry);
+    record(entry);
     const answer = await answerRequest(request, route, body);
     entry.status = answer === dropped ? undefined : answer.status;
     return answer;
+  }
+
+  /** Adds to the journal, dropping the oldest past `maxJournal`. */
+  function record(entry: JournalEntry): void {
+    if (maxJournal === 0) return;
+    journal.push(entry);
+    if (journal.length > maxJournal) journal.splice(0, journal.length - maxJournal);
   }
 
   async function answerRequest(request: Request, route: ReturnType<typeof matchRoute>, parsed: unknown): Promise<Handled> {
@@ -376,7 +429,7 @@ export function createFakeState(options: FakeVerigatorOptions) {
       const retryAfter = fault.retryAfter === undefined ? undefined : { "retry-after": String(fault.retryAfter) };
       return error(operationId, fault.status, undefined, retryAfter);
     }
-    if (request.headers.get("x-service-auth") !== expectedAuth) return error(operationId, 401);
+    if (!authorized(request)) return error(operationId, 401);
     const schema: CheckedSchema | undefined = (operationTable[operationId] as { request?: CheckedSchema }).request;
     let body: unknown;
     if (schema) {
@@ -397,7 +450,8 @@ export function createFakeState(options: FakeVerigatorOptions) {
     handle,
     failNext,
     reset,
-    expectedAuth,
+    authorized,
+    maxBodyBytes,
     now,
     queuedFaults: () => faults.length,
     messages: messages as readonly SentMessage[],
@@ -420,7 +474,11 @@ export function createFakeState(options: FakeVerigatorOptions) {
       return totpCode(authenticator, now());
     },
     advance(ms: number): void {
-      offset += checkedOption("advance(ms)", ms, 0, 0);
+      checkedOption("advance(ms)", ms, 0, 0);
+      // Past the latest date an ISO timestamp holds, every ctime would throw.
+      if (now() + ms > latestInstant)
+        throw new RangeError(`advance(ms): the clock would pass ${new Date(latestInstant).toISOString()}, the latest date a timestamp holds`);
+      offset += ms;
     },
   };
   const control = createControl(state);

@@ -83,7 +83,7 @@ export function createFakeVerigator(options: FakeVerigatorOptions): FakeVerigato
     totp: state.totp,
     advance: state.advance,
     failNext: state.failNext,
-    listen: async (listenOptions) => listen(state.handle, listenOptions),
+    listen: async (listenOptions) => listen(state.handle, listenOptions, state.maxBodyBytes),
     get handlers() {
       handlers ??= mswHandlers<FakeVerigator["handlers"][number]>(state.handle, baseUrl);
       return handlers;

@@ -8,11 +8,12 @@ import { dropped } from "./fake.ts";
 interface IncomingMessage extends AsyncIterable<Uint8Array> {
   method?: string;
   url?: string;
+  headers: Record<string, string | string[] | undefined>;
   rawHeaders: string[];
   socket: { destroy(): void };
 }
 interface ServerResponse {
-  writeHead(status: number, headers: [string, string][]): ServerResponse;
+  writeHead(status: number, headers: [string, string][] | Record<string, string>): ServerResponse;
   end(body?: Uint8Array): void;
   on(event: "close", listener: () => void): void;
   writableFinished: boolean;
@@ -67,8 +68,38 @@ export interface ListenOptions {
   host?: string;
 }
 
-/** Serves `handle` over HTTP with Node's http module. */
-export function listen(handle: (request: Request) => Promise<Handled>, { port = 0, host = "127.0.0.1" }: ListenOptions = {}): Promise<FakeServer> {
+/** The path and query of a request target: origin form as is; absolute form (what a client sends a proxy, RFC 9112 §3.2.2) as its path. */
+function originForm(target: string | undefined): string {
+  if (!target) return "/";
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) return target.startsWith("/") ? target : `/${target}`;
+  try {
+    const url = new URL(target);
+    return url.pathname + url.search;
+  } catch {
+    return "/";
+  }
+}
+
+/** The body, read up to `limit` bytes; undefined past it (the rest is never buffered). */
+async function boundedBody(incoming: IncomingMessage, limit: number): Promise<Uint8Array[] | undefined> {
+  const declared = Number(incoming.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limit) return undefined;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of incoming) {
+    size += chunk.byteLength;
+    if (size > limit) return undefined;
+    chunks.push(chunk);
+  }
+  return chunks;
+}
+
+/** Serves `handle` over HTTP with Node's http module; bodies over `maxBodyBytes` get 413 while they are read. */
+export function listen(
+  handle: (request: Request) => Promise<Handled>,
+  { port = 0, host = "127.0.0.1" }: ListenOptions = {},
+  maxBodyBytes = 1024 * 1024,
+): Promise<FakeServer> {
   const http = nodeBuiltin<NodeHttp>("node:http", "fake.listen");
   const origin = (actual: number) => `http://${host.includes(":") ? `[${host}]` : host}:${actual}`;
   let base = "";
@@ -76,13 +107,18 @@ export function listen(handle: (request: Request) => Promise<Handled>, { port = 
     const aborted = new AbortController();
     outgoing.on("close", () => outgoing.writableFinished || aborted.abort());
     try {
-      const chunks: Uint8Array[] = [];
-      for await (const chunk of incoming) chunks.push(chunk);
+      const chunks = await boundedBody(incoming, maxBodyBytes);
+      if (!chunks) {
+        // Before auth and routing: the connection closes after the answer, so the rest of the body is never read.
+        const body = new TextEncoder().encode(JSON.stringify({ message: `Request body too large: over ${maxBodyBytes} bytes` }));
+        outgoing.writeHead(413, { "content-type": "application/json", connection: "close" }).end(body);
+        return;
+      }
       const headers = new Headers();
       for (let i = 0; i < incoming.rawHeaders.length; i += 2) headers.append(incoming.rawHeaders[i]!, incoming.rawHeaders[i + 1]!);
       const method = incoming.method ?? "GET";
       const body = chunks.length && method !== "GET" && method !== "HEAD" ? new Blob(chunks as BlobPart[]) : undefined;
-      const answer = await handle(new Request(base + (incoming.url ?? "/"), { method, headers, body, signal: aborted.signal }));
+      const answer = await handle(new Request(base + originForm(incoming.url), { method, headers, body, signal: aborted.signal }));
       if (answer === dropped) return incoming.socket.destroy();
       const bytes = new Uint8Array(await answer.arrayBuffer());
       outgoing.writeHead(answer.status, [...answer.headers]).end(bytes);

@@ -7,6 +7,7 @@ import {
   InternalError,
   InvalidDataError,
   NoSuchResourceError,
+  RateLimitError,
   ResourceAlreadyExistsError,
   ResourceForbiddenError,
   WrongCredentialsError,
@@ -27,6 +28,7 @@ export const errorClasses: Record<number, new (...args: never[]) => VerigatorErr
   404: NoSuchResourceError,
   409: ResourceAlreadyExistsError,
   422: InvalidDataError,
+  429: RateLimitError,
   500: InternalError,
   503: InternalError,
 };
