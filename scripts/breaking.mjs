@@ -1,12 +1,23 @@
-// `npm run breaking -- OLD NEW`: every change between two versions of the document, one line
-// each, marked breaking or non-breaking, with where it is and why. Exit 1 when any change is
-// breaking, 0 when none is, 2 when either document cannot be read.
-import { compareDocuments, formatChanges } from "./lib/breaking.mjs";
+// `npm run breaking -- OLD NEW [--format json] [--fail-on may-break]`: every change between two
+// versions of the document, one line each with its level (breaking, may-break, non-breaking),
+// where it is, why, and its rule id. Exit 1 when a change is breaking (or, with --fail-on
+// may-break, may break), 0 otherwise, 2 when either document cannot be read.
+import { parseArgs } from "node:util";
+import { compareDocuments, countLevels, formatChanges, formatJson } from "./lib/breaking.mjs";
 import { loadDocument } from "./lib/document.mjs";
 
-const [oldPath, newPath] = process.argv.slice(2);
-if (!oldPath || !newPath) {
-  console.error("usage: npm run breaking -- OLD.yaml NEW.yaml");
+const usage = "usage: npm run breaking -- OLD.yaml NEW.yaml [--format text|json] [--fail-on breaking|may-break]";
+let parsed;
+try {
+  parsed = parseArgs({ allowPositionals: true, options: { format: { type: "string", default: "text" }, "fail-on": { type: "string", default: "breaking" } } });
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : error}\n${usage}`);
+  process.exit(2);
+}
+const { values, positionals } = parsed;
+const [oldPath, newPath] = positionals;
+if (!oldPath || !newPath || !["text", "json"].includes(values.format) || !["breaking", "may-break"].includes(values["fail-on"])) {
+  console.error(usage);
   process.exit(2);
 }
 /** @param {string} path */
@@ -21,7 +32,10 @@ async function read(path) {
 }
 const [before, after] = [await read(oldPath), await read(newPath)];
 const changes = compareDocuments(before, after);
-const breaking = changes.filter((change) => change.breaking).length;
-if (changes.length) console.log(formatChanges(changes));
-console.log(`${changes.length ? "\n" : ""}${breaking} breaking, ${changes.length - breaking} non-breaking (${oldPath} → ${newPath})`);
-process.exit(breaking ? 1 : 0);
+const { breaking, mayBreak, nonBreaking } = countLevels(changes);
+if (values.format === "json") console.log(formatJson(changes));
+else {
+  if (changes.length) console.log(formatChanges(changes));
+  console.log(`${changes.length ? "\n" : ""}${breaking} breaking, ${mayBreak} may-break, ${nonBreaking} non-breaking (${oldPath} → ${newPath})`);
+}
+process.exit(breaking || (values["fail-on"] === "may-break" && mayBreak) ? 1 : 0);

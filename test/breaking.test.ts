@@ -8,6 +8,7 @@ import openapiTS, { astToString } from "openapi-typescript";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { compareDocuments, formatChanges } from "../scripts/lib/breaking.mjs";
+import { ruleLevels } from "../scripts/lib/breaking-rules.mjs";
 import { loadDocument, root } from "../scripts/lib/document.mjs";
 import { bin, run } from "../scripts/lib/run.mjs";
 
@@ -36,7 +37,7 @@ const schemas = (document: Yaml) => document.components.schemas;
 const op = (document: Yaml, path: string, method: string) => document.paths[path][method];
 const users = "/v1/service/service/{ServiceId}/users";
 
-type Verdict = "none" | "non-breaking" | "breaking";
+type Verdict = "none" | "non-breaking" | "may-break" | "breaking";
 // [what the edit does, the edit, the verdict, a line of the report that must be there]
 const edits: [string, (document: Yaml) => void, Verdict, RegExp?][] = [
   // No change at all.
@@ -95,9 +96,10 @@ const edits: [string, (document: Yaml) => void, Verdict, RegExp?][] = [
     /request body\.id_in_service: type changed from string to integer/,
   ],
   [
+    // may-break since the check has three verdicts: whether one pattern is stricter than another cannot be told (README, Versions).
     "a request pattern made stricter",
     (d) => (schemas(d).UserCreate.properties.phone_number.pattern = "^\\+[1-9][0-9]{5,14}$"),
-    "breaking",
+    "may-break",
     /request body\.phone_number: pattern changed/,
   ],
   [
@@ -251,13 +253,196 @@ const edits: [string, (document: Yaml) => void, Verdict, RegExp?][] = [
   ],
 ];
 
+// The edits the check was once silent on, and the parts of the document it now sees. Each is a
+// pair: the document as it was (an edit of the original, or the original) and as it became.
+const created = (d: Yaml) => op(d, users, "post").responses["201"];
+const serviceId = (d: Yaml) => d.components.parameters.ServiceId;
+const withHeader = (d: Yaml) => (created(d).headers = { Location: { required: true, schema: { type: "string" } } });
+const oneOfName =
+  (...types: string[]) =>
+  (d: Yaml) =>
+    (schemas(d).Service.properties.name = { oneOf: types.map((type) => ({ type })) });
+const oneOfRequest =
+  (...types: string[]) =>
+  (d: Yaml) =>
+    (schemas(d).ServiceCreate.properties.name = { oneOf: types.map((type) => ({ type })) });
+const twoTypes = (d: Yaml) => (op(d, users, "post").requestBody.content["application/x-www-form-urlencoded"] = { schema: { type: "object" } });
+const pageParam = (fallback: number) => (d: Yaml) =>
+  (op(d, users, "get").parameters = [{ name: "page", in: "query", schema: { type: "integer", default: fallback } }]);
+const unchanged = () => {};
+const pairs: [string, (document: Yaml) => void, (document: Yaml) => void, Verdict, RegExp][] = [
+  [
+    "a required response header removed (Location on a 201)",
+    withHeader,
+    unchanged,
+    "breaking",
+    /createUser +response 201 header Location: removed .*\[response-required-header-removed\]/,
+  ],
+  ["a required response header added", unchanged, withHeader, "non-breaking", /\[response-required-header-added\]/],
+  [
+    "a response header made optional",
+    withHeader,
+    (d) => {
+      withHeader(d);
+      created(d).headers.Location.required = false;
+    },
+    "breaking",
+    /\[response-header-became-optional\]/,
+  ],
+  [
+    "a response header's schema narrowed to a format",
+    withHeader,
+    (d) => {
+      withHeader(d);
+      created(d).headers.Location.schema.format = "uri";
+    },
+    "non-breaking",
+    /\[response-property-format-added\]/,
+  ],
+  ["a oneOf branch added to a response schema", oneOfName("string"), oneOfName("string", "integer"), "breaking", /\[response-oneof-branch-added\]/],
+  ["a oneOf branch removed from a request schema", oneOfRequest("string", "integer"), oneOfRequest("string"), "breaking", /\[request-oneof-branch-removed\]/],
+  ["a oneOf branch added to a request schema", oneOfRequest("string"), oneOfRequest("string", "integer"), "non-breaking", /\[request-oneof-branch-added\]/],
+  [
+    "an allOf branch added to a request schema",
+    unchanged,
+    (d) => (schemas(d).ServiceCreate.properties.name.allOf = [{ maxLength: 50 }]),
+    "breaking",
+    /\[request-allof-branch-added\]/,
+  ],
+  [
+    "a 2xx body removed (content deleted)",
+    unchanged,
+    (d) => delete created(d).content,
+    "breaking",
+    /createUser +response 201: body removed .*\[response-body-removed\]/,
+  ],
+  [
+    "a 2xx body made optional (x-body-optional)",
+    unchanged,
+    (d) => (schemas(d).User["x-body-optional"] = true),
+    "breaking",
+    /\[response-body-became-optional\]/,
+  ],
+  [
+    "a format added to a path parameter (ServiceId → uuid)",
+    unchanged,
+    (d) => (serviceId(d).schema.format = "uuid"),
+    "breaking",
+    /getService +parameter path ServiceId: format "uuid" added .*\[request-property-format-added\]/,
+  ],
+  ["a path parameter's minLength raised", unchanged, (d) => (serviceId(d).schema.minLength = 36), "breaking", /\[request-property-bound-tightened\]/],
+  ["a request content type removed, JSON stays", twoTypes, unchanged, "may-break", /\[request-media-type-removed-another-stays\]/],
+  [
+    "the only request content type removed",
+    unchanged,
+    (d) => (op(d, users, "post").requestBody.content = { "text/plain": { schema: { type: "string" } } }),
+    "breaking",
+    /\[request-media-type-removed\]/,
+  ],
+  [
+    "the production server URL changed",
+    unchanged,
+    (d) => (d.servers[0].url = "https://api2.verigator.com"),
+    "may-break",
+    /\(document\) +servers: server URL changed from https:\/\/api\.verigator\.com to https:\/\/api2\.verigator\.com .*\[server-url-changed\]/,
+  ],
+  ["a server added", unchanged, (d) => d.servers.push({ url: "https://eu.api.verigator.com" }), "non-breaking", /\[server-added\]/],
+  [
+    "a parameter's default changed",
+    pageParam(1),
+    pageParam(0),
+    "may-break",
+    /listUsers +parameter query page: default changed from 1 to 0 .*\[request-property-default-changed\]/,
+  ],
+  [
+    "a parameter moved from query to header",
+    pageParam(1),
+    (d) => {
+      pageParam(1)(d);
+      op(d, users, "get").parameters[0].in = "header";
+    },
+    "breaking",
+    /\[request-parameter-in-changed\]/,
+  ],
+  [
+    "a response field made nullable (type array)",
+    unchanged,
+    (d) => (schemas(d).Service.properties.name.type = ["string", "null"]),
+    "breaking",
+    /\[response-property-type-widened\]/,
+  ],
+  [
+    "a response field made nullable (3.0 nullable)",
+    unchanged,
+    (d) => (schemas(d).Service.properties.name.nullable = true),
+    "breaking",
+    /\[response-property-type-widened\]/,
+  ],
+  [
+    "a request field marked writeOnly",
+    unchanged,
+    (d) => (schemas(d).ServiceCreate.properties.name.writeOnly = true),
+    "may-break",
+    /\[request-property-write-only-changed\]/,
+  ],
+  [
+    "a response field marked readOnly",
+    unchanged,
+    (d) => (schemas(d).Service.properties.name.readOnly = true),
+    "may-break",
+    /\[response-property-read-only-changed\]/,
+  ],
+  [
+    "additionalProperties given a schema in an answer",
+    unchanged,
+    (d) => (schemas(d).UserList.additionalProperties = { type: "integer" }),
+    "breaking",
+    /\[response-property-type-changed\]/,
+  ],
+  [
+    "the wrong-PIN limit changed (x-wrong-pin-limit)",
+    unchanged,
+    (d) => (op(d, "/v1/service/service/{ServiceId}/users/{UserId}/auth", "put")["x-wrong-pin-limit"] = 3),
+    "may-break",
+    /\[wrong-pin-limit-changed\]/,
+  ],
+  [
+    "a keyword no rule knows (uniqueItems) is unclassified, with its pointer",
+    unchanged,
+    (d) => (schemas(d).UserList.properties.users.uniqueItems = true),
+    "may-break",
+    /listUsers +response 200 body\.users: uniqueItems changed from absent to true .*\[unclassified\]/,
+  ],
+  [
+    "an extension no rule knows is unclassified",
+    unchanged,
+    (d) => (op(d, users, "get")["x-rate-limit"] = 10),
+    "may-break",
+    /listUsers +operation: x-rate-limit changed from absent to 10 .*\[unclassified\]/,
+  ],
+  [
+    "a top-level key no rule knows is unclassified",
+    unchanged,
+    (d) => (d.webhooks = { ping: {} }),
+    "may-break",
+    /\(document\) +\/webhooks: changed .*\[unclassified\]/,
+  ],
+];
+
 const base = await loadDocument(original);
-const verdictOf = (changes: { breaking: boolean }[]): Verdict => (changes.some((one) => one.breaking) ? "breaking" : changes.length ? "non-breaking" : "none");
+const verdictOf = (changes: { level: string }[]): Verdict =>
+  changes.some((one) => one.level === "breaking")
+    ? "breaking"
+    : changes.some((one) => one.level === "may-break")
+      ? "may-break"
+      : changes.length
+        ? "non-breaking"
+        : "none";
 
 describe("npm run breaking: each edit of a copy of the document, and its verdict", () => {
   it("has a table of at least 25 edits, every verdict among them", () => {
     expect(edits.length).toBeGreaterThanOrEqual(25);
-    expect(new Set(edits.map(([, , verdict]) => verdict))).toEqual(new Set(["none", "non-breaking", "breaking"]));
+    expect(new Set(edits.map(([, , verdict]) => verdict))).toEqual(new Set(["none", "non-breaking", "may-break", "breaking"]));
   });
 
   it.each(edits)("%s", async (_, edit, verdict, line) => {
@@ -266,7 +451,7 @@ describe("npm run breaking: each edit of a copy of the document, and its verdict
     expect({ verdict: verdictOf(changes), report }).toMatchObject({ verdict });
     if (line) expect(report).toMatch(line);
     // Every line says the verdict, the operation, where and why.
-    for (const text of report ? report.split("\n") : []) expect(text).toMatch(/^(breaking|non-breaking) +\S+ +.+: .+ — .+$/);
+    for (const text of report ? report.split("\n") : []) expect(text).toMatch(/^(breaking|may-break|non-breaking) +\S+ +.+: .+ — .+ \[[a-z-]+\]$/);
   });
 
   it("the whole document reformatted (other indentation, flow style) is no change", async () => {
@@ -288,13 +473,13 @@ describe("npm run breaking: each edit of a copy of the document, and its verdict
   it("the command: exit 1 with a breaking change, 0 with none, 2 when a document cannot be read", async () => {
     const breaking = await run("node", ["scripts/breaking.mjs", original, copy(edits[6]![1])]);
     expect(breaking.output).toMatch(/^breaking {6}getUser /m);
-    expect(breaking.output).toMatch(/^1 breaking, 0 non-breaking \(/m);
+    expect(breaking.output).toMatch(/^1 breaking, 0 may-break, 0 non-breaking \(/m);
     expect(breaking.code).toBe(1);
     const fine = await run("node", ["scripts/breaking.mjs", original, copy(edits[27]![1])]);
-    expect(fine.output).toMatch(/^0 breaking, 1 non-breaking/m);
+    expect(fine.output).toMatch(/^0 breaking, 0 may-break, 1 non-breaking/m);
     expect(fine.code).toBe(0);
     const same = await run("node", ["scripts/breaking.mjs", original, original]);
-    expect(same.output).toMatch(/^0 breaking, 0 non-breaking/m);
+    expect(same.output).toMatch(/^0 breaking, 0 may-break, 0 non-breaking/m);
     expect(same.code).toBe(0);
     const broken = join(scratch, "broken.yaml");
     writeFileSync(broken, "openapi: 3.1.0\npaths: [\n");
@@ -303,6 +488,58 @@ describe("npm run breaking: each edit of a copy of the document, and its verdict
       expect(result.code, args.join(" ")).toBe(2);
     }
   });
+});
+
+describe("npm run breaking sees the whole document: nothing silent, three verdicts, a rule id per change", () => {
+  it.each(pairs)("%s", async (_, was, is, verdict, line) => {
+    const changes = compareDocuments(await loadDocument(copy(was)), await loadDocument(copy(is)));
+    expect({ verdict: verdictOf(changes), report: formatChanges(changes) }).toMatchObject({ verdict, report: expect.stringMatching(line) });
+    for (const change of changes) expect(change.location, change.id).toMatch(/^\//);
+  });
+
+  it("every rule id the check can report has a level, and every level is one of the three", () => {
+    expect(new Set(Object.values(ruleLevels))).toEqual(new Set(["breaking", "may-break", "non-breaking"]));
+  });
+
+  it("--format json: {changes: [{id, level, operation, location, message}]}; --fail-on may-break exits 1 for a may-break change", async () => {
+    const moved = copy((d) => (d.servers[0].url = "https://api2.verigator.com"));
+    const json = await run("node", ["scripts/breaking.mjs", original, moved, "--format", "json"]);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.output)).toEqual({
+      changes: [
+        {
+          id: "server-url-changed",
+          level: "may-break",
+          operation: "(document)",
+          location: "/servers",
+          message: expect.stringMatching(/^servers: server URL changed from https:\/\/api\.verigator\.com to https:\/\/api2\.verigator\.com — /),
+        },
+      ],
+    });
+    expect((await run("node", ["scripts/breaking.mjs", original, moved, "--fail-on", "may-break"])).code).toBe(1);
+    expect((await run("node", ["scripts/breaking.mjs", original, moved, "--fail-on", "nothing"])).code).toBe(2);
+  });
+
+  it("cross-checked with api-smart-diff: every difference it finds under paths is covered by a line of ours", async () => {
+    const { apiCompare } = await import("api-smart-diff");
+    const documentation = new Set(["description", "summary", "example", "examples", "x-codeSamples", "title"]);
+    const all = [...edits.map(([what, change]) => [what, unchanged, change] as const), ...pairs.map(([what, was, is]) => [what, was, is] as const)];
+    for (const [name, was, is] of all) {
+      const [before, after] = [await loadDocument(copy(was)), await loadDocument(copy(is))];
+      const ours = compareDocuments(before, after).map((one) => one.location);
+      const { diffs } = apiCompare(before, after);
+      for (const diff of diffs) {
+        const path = diff.path.map(String);
+        if (path[0] !== "paths" || path.some((key) => documentation.has(key))) continue;
+        // api-smart-diff merges a path item's parameters into each operation's list: parameters
+        // are compared without their method or index on both sides.
+        const plain = (at: string) => at.replace(/\/(?:get|put|post|delete|patch)\/parameters/, "/parameters").replace(/\/parameters\/\d+/g, "/parameters");
+        const pointer = plain(`/${path.map((key) => key.replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`);
+        const covered = ours.map(plain).some((location) => pointer === location || pointer.startsWith(`${location}/`) || location.startsWith(`${pointer}/`));
+        expect(covered, `${name}: api-smart-diff found ${diff.action} at ${pointer}; ours: ${ours.join(", ")}`).toBe(true);
+      }
+    }
+  }, 120_000);
 });
 
 describe("the type-level part: code written against OLD's types, compiled against NEW's", () => {

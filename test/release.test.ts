@@ -47,8 +47,9 @@ describe("what a release must say, on edited copies", () => {
   };
   const base = { released, releasedPackage: "0.2.0", changelog: "" };
   const current = released.info.version as string;
-  // A breaking edit (phone_number's pattern made stricter) and a non-breaking one (an optional request field).
-  const stricter = ["pattern: '^\\+[0-9]+$'", "pattern: '^\\+[1-9][0-9]+$'"] as const;
+  // A breaking edit (phone_number given a maxLength: a pattern changed only may break) and a
+  // non-breaking one (an optional request field).
+  const stricter = ["pattern: '^\\+[0-9]+$'", "pattern: '^\\+[0-9]+$'\n          maxLength: 16"] as const;
   const optional = [
     "        token:\n          type: string\n          minLength: 1\n",
     "        token:\n          type: string\n          minLength: 1\n        locale:\n          type: string\n",
@@ -69,7 +70,7 @@ describe("what a release must say, on edited copies", () => {
     const document = await edited(...stricter, "2.0.0");
     const { changes } = checkRelease({ ...base, current: document, packageVersion: "1.0.0" });
     const section = `## [1.0.0] - 2026-12-01\n\n${changes.map(changelogLine).join("\n")}\n`;
-    expect(section).toContain("- **Breaking:** `createUser` request body.phone_number: pattern changed");
+    expect(section).toContain("- **Breaking:** `createUser` request body.phone_number: maxLength 16 added");
     expect(checkRelease({ ...base, current: document, packageVersion: "1.0.0", changelog: section }).problems).toEqual([]);
     // Without the section, or with it missing a change, it is refused.
     expect(checkRelease({ ...base, current: document, packageVersion: "1.0.0", changelog: "## [1.0.0]\n" }).problems[0]).toMatch(
@@ -94,6 +95,20 @@ describe("what a release must say, on edited copies", () => {
   it("descriptions and examples alone need no release at all", async () => {
     const reworded = await edited("Returns every user added to the service.", "Every user of the service.");
     expect(checkRelease({ ...base, current: reworded, packageVersion: "0.2.0" })).toEqual({ changes: [], level: undefined, problems: [] });
+  });
+
+  it("a change that may break (the server URL changed) asks at least a minor, and the changelog lists it", async () => {
+    const moved = await edited("  - url: https://api.verigator.com", "  - url: https://api2.verigator.com");
+    const unbumped = checkRelease({ ...base, current: moved, packageVersion: "0.2.0" });
+    expect(unbumped.level).toBe("minor");
+    expect(unbumped.problems).toEqual([
+      `the document changed since ${current} and it has non-breaking changes: info.version ${current} must be at least ${current.replace(/\.\d+\.\d+$/, (rest) => `.${Number(rest.split(".")[1]) + 1}.0`)}`,
+      "the document changed since the release of 0.2.0 and it has non-breaking changes: the package's version 0.2.0 must be at least 0.3.0",
+      'CHANGELOG.md has no section "## [0.2.0]": run npm run release',
+    ]);
+    expect(unbumped.changes.map(changelogLine)).toEqual([
+      "- **May break:** `(document)` servers: server URL changed from https://api.verigator.com to https://api2.verigator.com — clients configured with the old URL call a server that may no longer answer",
+    ]);
   });
 
   it("npm run release, in a copy of the project: refuses unbumped versions, then writes the changelog and the snapshot", async () => {
@@ -122,6 +137,6 @@ describe("what a release must say, on edited copies", () => {
     expect(newSnapshot.info.version).toBe("9.1.0");
     // Released: the next check compares with it, and finds nothing to say.
     const again = await run("node", ["scripts/breaking.mjs", join(dir, snapshotPath), yaml]);
-    expect(again.output).toMatch(/^0 breaking, 0 non-breaking/m);
+    expect(again.output).toMatch(/^0 breaking, 0 may-break, 0 non-breaking/m);
   }, 60_000);
 });

@@ -36,6 +36,7 @@ export const next = (version, level) => {
  */
 export function checkRelease({ released, releasedPackage, current, packageVersion, changelog }) {
   const changes = compareDocuments(released, current);
+  // A change that may break, or that no rule understood, asks at least a minor, as any change does.
   const level = changes.some((one) => one.breaking) ? "major" : changes.length ? "minor" : undefined;
   /** @type {string[]} */
   const problems = [];
@@ -69,8 +70,9 @@ export function changelogSection(changelog, version) {
 }
 
 /** A change as a changelog line. @param {import("./breaking.mjs").Change} change */
-export function changelogLine({ breaking, operation, where, what, why }) {
-  return `- ${breaking ? "**Breaking:** " : ""}\`${operation}\` ${where}: ${what} — ${why}`;
+export function changelogLine({ level, operation, where, what, why }) {
+  const mark = level === "breaking" ? "**Breaking:** " : level === "may-break" ? "**May break:** " : "";
+  return `- ${mark}\`${operation}\` ${where}: ${what} — ${why}`;
 }
 
 /** The document changes of a release as Keep a Changelog subsections. @param {import("./breaking.mjs").Change[]} changes */
