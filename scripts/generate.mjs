@@ -104,12 +104,40 @@ export function operationTable(document) {
   return (
     header +
     "// Each operation's method, path and the schemas its body and answer are checked against.\n" +
+    tableTypes +
     [...constants.values()].map(({ name, text }) => `const ${name} = ${text} as const;\n`).join("") +
-    "export const operationTable = {\n" +
+    "const table = {\n" +
     entries.join("\n") +
-    "\n} as const;\n"
+    "\n} as const;\n\n" +
+    "/** Every operation of the document, by operationId: each entry as declared, with its own literal types. */\n" +
+    "export const operationTable: { readonly [Op in keyof typeof table]: OperationEntry & (typeof table)[Op] } = table;\n"
   );
 }
+
+/** The declared types of the table: the schema subset it holds (what src/schema-check.ts checks), and an entry. */
+const tableTypes = `
+/** The JSON Schema subset the table holds: what src/schema-check.ts checks. */
+export interface CheckedSchema {
+  /** A type, or several (OpenAPI 3.1: \`[string, "null"]\`). */
+  readonly type?: string | readonly string[];
+  readonly required?: readonly string[];
+  readonly properties?: { readonly [name: string]: CheckedSchema };
+  readonly items?: CheckedSchema;
+  readonly enum?: readonly unknown[];
+  readonly pattern?: string;
+  readonly minLength?: number;
+  readonly additionalProperties?: boolean;
+}
+
+/** One operation: its method, path template, and the schemas its body and answer are checked against. */
+export interface OperationEntry {
+  readonly method: string;
+  readonly path: string;
+  readonly request?: CheckedSchema;
+  readonly response?: CheckedSchema;
+}
+
+`;
 
 /**
  * What each operation may answer, for the fake in src/testing/: its success status, and for

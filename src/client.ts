@@ -2,12 +2,13 @@
 // decode, each once: the generated operation table gives the method, path and schemas; the
 // request is built from it as a URL and a fetch init, sent by the transport, and the answer
 // is read by decode.ts.
+import type { OperationEntry } from "../generated/operation-table.ts";
 import { operationTable } from "../generated/operation-table.ts";
 import { decode } from "./decode.ts";
 import { InvalidDataError } from "./errors.ts";
 import type { CallOptions, VerigatorOptions } from "./options.ts";
 import { attemptPolicy, configure, mergeHeaders } from "./options.ts";
-import type { CheckedSchema } from "./schema-check.ts";
+import { fillTemplate } from "./path-template.ts";
 import { findProblem } from "./schema-check.ts";
 import { send } from "./transport.ts";
 import type { OperationId, PathParams, RequestBody, ResponseBody } from "./types.ts";
@@ -74,13 +75,6 @@ export interface Verigator {
   };
 }
 
-interface Operation {
-  method: string;
-  path: string;
-  request?: CheckedSchema;
-  response?: CheckedSchema;
-}
-
 /**
  * The typed Verigator client, one method per operation of the document. Checks the options
  * once (throws InvalidDataError or TypeError for bad ones); every method resolves with the
@@ -98,7 +92,7 @@ export function createVerigator(options: VerigatorOptions = {}): Verigator {
     options: CallOptions | undefined,
   ): Promise<ResponseBody<Op>> {
     // Build: everything that can go wrong before sending throws here, and only here.
-    const operation: Operation = operationTable[operationId];
+    const operation: OperationEntry = operationTable[operationId];
     const { method } = operation;
     const filled = fillPath(operation.path, params as Record<string, unknown>, method);
     if (operation.request) {
@@ -140,7 +134,7 @@ export function createVerigator(options: VerigatorOptions = {}): Verigator {
 
 /** The path template with each parameter percent-encoded inside its segment; refuses IDs that cannot stay there. */
 function fillPath(template: string, params: Record<string, unknown> | undefined, method: string): string {
-  return template.replace(/\{(\w+)\}/g, (_, field: string) => {
+  return fillTemplate(template, (field) => {
     const value = params?.[field];
     let problem: string | undefined;
     if (typeof value !== "string") problem = `must be a string, not ${value === null ? "null" : typeof value}`;

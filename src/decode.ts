@@ -1,6 +1,7 @@
 // The one place an answer is read: status → error class, JSON parse, schema check, redaction
 // and excerpt. Nothing is parsed twice; everything an error keeps is redacted and bounded.
 import { errorClassFor, InvalidResponseError, RateLimitError } from "./errors.ts";
+import { isJsonMediaType } from "./media-type.ts";
 import type { Redact } from "./redact.ts";
 import { cleanMessage, redactHeaders, redactValue } from "./redact.ts";
 import { parseRetryAfter } from "./retry-policy.ts";
@@ -12,7 +13,6 @@ import type { Answer, Where } from "./transport.ts";
 const excerptLength = 500;
 /** Error bodies longer than this are kept as an excerpt rather than parsed JSON. */
 const maxBodyLength = 8192;
-const jsonType = /^application\/([\w.+-]*\+)?json\b/i;
 
 const excerpt = (text: string) => (text.length > excerptLength ? `${text.slice(0, excerptLength)}…` : text);
 
@@ -25,18 +25,20 @@ export function decode(answer: Answer, response: CheckedSchema | undefined, reda
   const details = () => ({ ...where, status, headers: redactHeaders(headers, redact), requestId: headers.get("x-request-id") ?? undefined });
   const invalid = (message: string, field?: string) => new InvalidResponseError(message, { ...details(), field, body: excerpt(redact(text)) });
   if (!isHttpStatus(status)) throw invalid(`status ${status} is outside 200–599`);
-  const isJson = jsonType.test(headers.get("content-type") ?? "");
+  const isJson = isJsonMediaType(headers.get("content-type"));
   if (status < 300) {
     // An operation with no answer body accepts an empty or a JSON one alike (a 202 to a delete).
     if (!response) return undefined;
-    let value: unknown;
-    try {
-      if (!isJson) throw 0;
-      value = JSON.parse(text);
-    } catch {
-      throw invalid(
+    const unreadable = () =>
+      invalid(
         `status ${status} with ${text === "" ? "an empty body" : isJson ? "a body that is not valid JSON" : `content type ${headers.get("content-type") ?? "none"}`}`,
       );
+    if (!isJson) throw unreadable();
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw unreadable();
     }
     const problem = findProblem(response, value);
     if (problem) throw invalid(`the answer does not match the document: ${problem[0]} ${problem[1]}`, problem[0]);

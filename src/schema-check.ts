@@ -2,17 +2,10 @@
 // generated/operation-table.ts: enough to refuse a bad request before sending it and
 // a wrong-shaped answer before handing it back as typed data.
 
-export interface CheckedSchema {
-  /** A type, or several (OpenAPI 3.1: `[string, "null"]`). */
-  readonly type?: string | readonly string[];
-  readonly required?: readonly string[];
-  readonly properties?: { readonly [name: string]: CheckedSchema };
-  readonly items?: CheckedSchema;
-  readonly enum?: readonly unknown[];
-  readonly pattern?: string;
-  readonly minLength?: number;
-  readonly additionalProperties?: boolean;
-}
+import type { CheckedSchema } from "../generated/operation-table.ts";
+
+// The subset's type is declared beside the table it describes, in generated/.
+export type { CheckedSchema };
 
 /** The first field of `value` that breaks `schema`, and why; undefined when it conforms. */
 export type Problem = [field: string, reason: string];

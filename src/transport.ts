@@ -8,6 +8,7 @@ import { loggableHeaders } from "./logger.ts";
 import type { Redact } from "./redact.ts";
 import { redactCause } from "./redact.ts";
 import { retryDelayMs, shouldRetryFailure, shouldRetryStatus, wasNotSent } from "./retry-policy.ts";
+import { sleep, watchAbort } from "./sleep.ts";
 
 /** A fetch as the client calls it: a URL string and an init, resolving with a standard Response. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -66,7 +67,7 @@ export async function send(url: string, init: RequestInit, policy: AttemptPolicy
     }
     const reason = "error" in outcome ? outcome.error.name : `status ${outcome.status}`;
     log?.("warn", `retrying ${method} ${where.path} in ${Math.round(waitMs)} ms after ${reason} (retry ${retry + 1} of ${policy.maxRetries})`);
-    await sleep(waitMs, policy.signal, where);
+    await sleep(waitMs, policy.signal, () => aborted(where));
   }
 }
 
@@ -148,47 +149,4 @@ export async function readBody(response: Response, limit: number, where: Where):
   let text = "";
   for (const chunk of chunks) text += decoder.decode(chunk, { stream: true });
   return text + decoder.decode();
-}
-
-/**
- * One "abort" listener per caller signal, however many calls share it: a request-scoped signal
- * given to 1,000 concurrent calls would otherwise trip MaxListenersExceededWarning.
- */
-const watchers = new WeakMap<AbortSignal, Set<() => void>>();
-
-function watchAbort(signal: AbortSignal, onAbort: () => void): () => void {
-  let callbacks = watchers.get(signal);
-  if (!callbacks) {
-    const all = new Set<() => void>();
-    callbacks = all;
-    watchers.set(signal, all);
-    signal.addEventListener(
-      "abort",
-      () => {
-        for (const callback of all) callback();
-      },
-      { once: true },
-    );
-  }
-  callbacks.add(onAbort);
-  return () => callbacks.delete(onAbort);
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined, where: Where): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let unwatch: (() => void) | undefined;
-    const timer = setTimeout(() => {
-      unwatch?.();
-      resolve();
-    }, ms);
-    if (signal?.aborted) {
-      clearTimeout(timer);
-      reject(aborted(where));
-    } else if (signal) {
-      unwatch = watchAbort(signal, () => {
-        clearTimeout(timer);
-        reject(aborted(where));
-      });
-    }
-  });
 }

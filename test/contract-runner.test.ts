@@ -383,5 +383,5 @@ describe.concurrent("reports", () => {
     expect(badDocument.output).toMatch(/could not run: the document .*missing\.yaml cannot be read/);
     expect(badDocument.code).toBe(2);
     await expect(runContract({ target: "ftp://127.0.0.1" })).rejects.toBeInstanceOf(ContractSetupError);
-  });
+  }, 60_000);
 });

@@ -25,7 +25,7 @@ const documentedAnswer: FetchLike = async (input, init) => {
 /** Each operation with its number of path ids, called through the one operation table. */
 const calls = Object.entries(operationTable).map(([operationId, { path, ...operation }]) => {
   const ids = (path.match(/\{/g) ?? []).length;
-  const fields = Object.keys(("request" in operation && operation.request.properties) || {});
+  const fields = Object.keys(operation.request?.properties ?? {});
   const call = (v: Verigator, a: string, b: string, c: string, d: string) =>
     callOperation(v, operationId as OperationId, { serviceId: a, userId: b, body: Object.fromEntries(fields.map((name, i) => [name, i % 2 ? d : c])) });
   return [operationId, ids, call] as const;

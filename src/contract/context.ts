@@ -2,6 +2,8 @@
 // resources created (fixtures other cases stand on, and everything to delete at the end), the
 // statuses seen per operation (for the coverage line), and the two ways a case ends early —
 // Skip (it cannot run, with why) and Broke (an answer broke a rule).
+import { parseRetryAfter } from "../retry-policy.ts";
+import { sleep } from "../sleep.ts";
 import type { CheckName } from "./checks.ts";
 import type { Exchange, Failure, RequestSpec, Sender } from "./exchange.ts";
 import { authHeader, operationName } from "./exchange.ts";
@@ -25,16 +27,6 @@ export class Cancelled extends Error {}
 export const rateLimitWaitMs = 5_000;
 const rateLimitBudgetMs = 30_000;
 const rateLimitTries = 3;
-
-/** Seconds or an HTTP date, as ms from now; undefined for neither. */
-function retryAfterMs(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The id a create answered with, when it succeeded (any 2xx) and named one. */
 export function createdId(resource: Resource, exchange: Exchange): string | undefined {
@@ -122,7 +114,7 @@ export class Context {
     const limited = declaredCodes(operation).includes(429);
     for (let tries = 0; limited && exchange.answer?.status === 429; tries++) {
       this.rateLimited++;
-      const wait = Math.min(retryAfterMs(exchange.retryAfter) ?? 1000, rateLimitWaitMs);
+      const wait = Math.min(parseRetryAfter(exchange.retryAfter ?? null) ?? 1000, rateLimitWaitMs);
       if (tries >= rateLimitTries || this.rateLimitWaitedMs + wait > rateLimitBudgetMs) {
         throw new Skip(
           `rate limited: ${operationName(operation)} answered the declared 429 ${tries + 1} times (waits are bounded: ${rateLimitWaitMs} ms each, ${rateLimitBudgetMs} ms in all)`,

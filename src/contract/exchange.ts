@@ -4,6 +4,8 @@
 // for a report never holds the credential: X-Service-Auth is shown as $VERIGATOR_AUTH, and
 // the server's answer is redacted in every encoding it might echo the password in.
 import { InvalidResponseError } from "../errors.ts";
+import { isJsonMediaType } from "../media-type.ts";
+import { fillTemplate } from "../path-template.ts";
 import { createRedactor } from "../redact.ts";
 import { readBody } from "../transport.ts";
 import type { CheckName } from "./checks.ts";
@@ -128,7 +130,8 @@ export function noAnswerReason(error: unknown, timeoutMs: number): string {
 /** A text as the byte string of its UTF-8 encoding: what a header value holds. */
 const asBytes = (text: string) => String.fromCharCode(...new TextEncoder().encode(text));
 
-const isJsonType = (type: string | undefined) => !!type && /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type);
+/** A path template with its parameters filled in, each percent-encoded. */
+export const filledPath = (template: string, params: Record<string, string>) => fillTemplate(template, (name) => encodeURIComponent(params[name] ?? ""));
 
 export function createSender(options: { target: string; username: string; password: string; timeoutMs: number; prism: Prism }): Sender {
   const { target, timeoutMs, prism } = options;
@@ -144,7 +147,7 @@ export function createSender(options: { target: string; username: string; passwo
   async function send(operation: HttpOperation, spec: RequestSpec): Promise<Exchange> {
     const auth = spec.auth ?? "valid";
     const header = authHeader(operation);
-    const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(spec.params[name] ?? ""));
+    const path = filledPath(operation.path, spec.params);
     const headers: Record<string, string> = { accept: spec.accept ?? "application/json" };
     let body: string | undefined;
     if (spec.raw) {
@@ -230,8 +233,8 @@ function answerFailures(operation: HttpOperation, response: Response, text: stri
   const contentType = response.headers.get("content-type") ?? undefined;
   const optional = contents.some((one) => one.schema?.["x-body-optional"] === true);
   if (!text.length && optional) return failures;
-  const wantsJson = contents.some((one) => isJsonType(one.mediaType));
-  if (wantsJson && !isJsonType(contentType)) {
+  const wantsJson = contents.some((one) => isJsonMediaType(one.mediaType));
+  if (wantsJson && !isJsonMediaType(contentType)) {
     failures.push({
       rule: "content_type_conformance",
       message: `the answer's content type is ${contentType ? `"${contentType}"` : "missing"}; the document declares ${contents.map((one) => one.mediaType).join(", ")}`,

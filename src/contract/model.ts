@@ -2,6 +2,8 @@
 // creates the resource a path parameter names (the POST on the path before `/{Param}`), and
 // which operations read, list and delete it; which 4xx a bad body gets; the two-factor pair
 // (a start whose body picks a method, a verify whose answer says `verified`).
+import { isJsonMediaType } from "../media-type.ts";
+import { templateNames } from "../path-template.ts";
 import type { HttpOperation, JsonSchema, MediaContent } from "./prism.ts";
 
 export interface Resource {
@@ -32,9 +34,9 @@ export interface Model {
   };
 }
 
-export const pathParams = (operation: HttpOperation) => [...operation.path.matchAll(/\{([^}]+)\}/g)].map((found) => found[1]!);
+export const pathParams = (operation: HttpOperation) => templateNames(operation.path);
 
-const isJson = (content: MediaContent) => /json/i.test(content.mediaType);
+const isJson = (content: MediaContent) => isJsonMediaType(content.mediaType);
 
 export function requestContent(operation: HttpOperation): MediaContent | undefined {
   return operation.request?.body?.contents?.find(isJson);
@@ -80,11 +82,11 @@ export function buildModel(operations: HttpOperation[]): Model {
   const find = (method: string, path: string) => operations.find((one) => one.method.toLowerCase() === method && one.path === path);
   const resources = new Map<string, Resource>();
   for (const operation of operations) {
-    for (const found of operation.path.matchAll(/\{([^}]+)\}/g)) {
-      const param = found[1]!;
+    for (const param of templateNames(operation.path)) {
       if (resources.has(param)) continue;
-      const collection = operation.path.slice(0, found.index - 1);
-      const path = operation.path.slice(0, found.index + found[0].length);
+      const at = operation.path.indexOf(`{${param}}`);
+      const collection = operation.path.slice(0, at - 1);
+      const path = operation.path.slice(0, at + param.length + 2);
       const creator = find("post", collection);
       const idField = creator && idFieldOf(successSchema(creator), param);
       if (!creator || !idField) continue;

@@ -9,7 +9,7 @@ import type { Case } from "./case-helpers.ts";
 import { deriveCases } from "./cases.ts";
 import { selectChecks } from "./checks.ts";
 import { Broke, Cancelled, Context, CredentialsRefused, Skip } from "./context.ts";
-import { createSender, noAnswerReason, operationName } from "./exchange.ts";
+import { createSender, filledPath, noAnswerReason, operationName } from "./exchange.ts";
 import { buildModel, declaredCodes, requestContent } from "./model.ts";
 import { loadPrism, prismInstallHint } from "./prism.ts";
 import type { CaseResult, ContractOptions, ContractReport, CoverageEntry } from "./results.ts";
@@ -286,19 +286,17 @@ async function cleanup(context: Context, results: CaseResult[], budgetMs: number
   const kept: { at: number; text: string }[] = [];
   const left: string[] = [];
   const until = performance.now() + budgetMs;
-  const path = (resource: { path: string }, params: Record<string, string>) =>
-    resource.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
   for (const { resource, params } of [...context.created].reverse()) {
     const key = JSON.stringify(params);
     if (!resource.deleter || done.has(key)) continue;
     done.add(key);
     const id = params[resource.param];
     if (id !== undefined && named.has(encodeURIComponent(id))) {
-      kept.push({ at: order.indexOf(encodeURIComponent(id)), text: `${operationName(resource.deleter)} ${path(resource, params)}` });
+      kept.push({ at: order.indexOf(encodeURIComponent(id)), text: `${operationName(resource.deleter)} ${filledPath(resource.path, params)}` });
       continue;
     }
     if (performance.now() > until) {
-      left.push(path(resource, params));
+      left.push(filledPath(resource.path, params));
       continue;
     }
     const exchange = await context.sender.send(resource.deleter, { params });

@@ -3,15 +3,31 @@
 // SMS sent, the request journal; reset; queue a fault; move the clock; give a user an
 // authenticator and read its code. Guarded by the same X-Service-Auth as the API; described by
 // openapi/fake-control.yaml (test/fake-control.test.ts checks every answer against it).
-import type { createFakeState } from "./fake.ts";
+import { json } from "./answer.ts";
+import { isRecord } from "./conforms.ts";
+import { NoAuthenticatorError, NoSuchUserError } from "./errors.ts";
 
-type State = ReturnType<typeof createFakeState>;
+/** What the control endpoints need of the fake's state, and nothing more. */
+export interface ControlledState {
+  /** Whether the request carries the credentials the fake accepts. */
+  authorized(request: Request): boolean;
+  readonly messages: readonly { readonly to: string }[];
+  readonly requests: readonly unknown[];
+  reset(): void;
+  /** Queues a fault; throws TypeError or RangeError, saying why, for one it cannot deliver. */
+  failNext(fault: unknown): void;
+  queuedFaults(): number;
+  /** Moves the clock; throws RangeError past what a timestamp holds. */
+  advance(ms: number): void;
+  now(): number;
+  /** Throw NoSuchUserError; totp also NoAuthenticatorError. */
+  addAuthenticator(serviceId: string, userId: string): { secret: string };
+  totp(serviceId: string, userId: string): string;
+}
+
+type State = ControlledState;
 
 export const controlPrefix = "/_fake/";
-
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
-}
 
 class Refused extends Error {
   constructor(
@@ -31,8 +47,8 @@ async function objectBody(request: Request): Promise<Record<string, unknown>> {
   } catch {
     throw new Refused(422, "the body is not JSON");
   }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new Refused(422, "the body must be a JSON object");
-  return body as Record<string, unknown>;
+  if (!isRecord(body)) throw new Refused(422, "the body must be a JSON object");
+  return body;
 }
 
 /**
@@ -64,8 +80,9 @@ function userCall<T>(call: () => T): T {
   try {
     return call();
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new Refused(/has no user/.test(message) ? 404 : 409, message);
+    if (error instanceof NoSuchUserError) throw new Refused(404, error.message);
+    if (error instanceof NoAuthenticatorError) throw new Refused(409, error.message);
+    throw error;
   }
 }
 

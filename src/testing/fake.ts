@@ -4,14 +4,22 @@
 // Request with a standard Response, so it serves `fake.fetch`, `fake.listen` and MSW alike.
 import { operationAnswers } from "../../generated/operation-answers.ts";
 import { operationTable } from "../../generated/operation-table.ts";
+import { isJsonMediaType } from "../media-type.ts";
 import type { CheckedSchema } from "../schema-check.ts";
 import { findProblem } from "../schema-check.ts";
-import type { AuthMethod, AuthVerifyResult, ErrorBody, OperationId, RequestBody, ResponseBody, Service, User } from "../types.ts";
-import { controlPrefix, createControl } from "./control.ts";
+import { sleep } from "../sleep.ts";
+import type { OperationId } from "../types.ts";
+import { json } from "./answer.ts";
+import { conforms, isRecord } from "./conforms.ts";
+import { NoAuthenticatorError, NoSuchUserError } from "./errors.ts";
 import type { PreloadedService } from "./preload.ts";
 import { checkedServices } from "./preload.ts";
-import { matchRoute } from "./routes.ts";
-import { base32, totpCode, totpStepMs } from "./totp.ts";
+import { isOperationId, matchRoute } from "./routes.ts";
+import type { Call, Rule, SentMessage, StoredService, StoredUser, World } from "./rules.ts";
+import { Refusal, rules } from "./rules.ts";
+import { base32, totpCode } from "./totp.ts";
+
+export type { SentMessage } from "./rules.ts";
 
 /** What createFakeVerigator takes: the credentials it accepts, and its rules' settings. */
 export interface FakeVerigatorOptions {
@@ -85,20 +93,6 @@ export interface JournalEntry {
   at: number;
 }
 
-/** An SMS the fake "sent". */
-export interface SentMessage {
-  /** The service of the user it went to. */
-  serviceId: string;
-  /** The user it went to. */
-  userId: string;
-  /** The user's phone number. */
-  to: string;
-  /** The PIN it carried: what the user would type. */
-  pin: string;
-  /** When, on the fake's clock (ms since the epoch). */
-  at: number;
-}
-
 type Answers = typeof operationAnswers;
 /** The error statuses the document declares for an operation. */
 export type DeclaredErrorStatus<Op extends OperationId> = keyof Answers[Op]["errors"] extends `${infer Status extends number}` ? Status : never;
@@ -145,35 +139,9 @@ export interface DelayFault<Op extends OperationId> extends FaultBase<Op> {
 /** What `failNext` does to the next request for `operation`. */
 export type Fault<Op extends OperationId = OperationId> = StatusFault<Op> | DropFault<Op> | DelayFault<Op>;
 
-interface Pending {
-  method: AuthMethod;
-  pin: string | undefined;
-  issuedAt: number;
-  wrongTries: number;
-}
-
-interface StoredUser {
-  user: User;
-  phone: string;
-  authenticator: Uint8Array | undefined;
-  pending: Pending | undefined;
-}
-
-interface StoredService {
-  service: Service;
-  fqdn: string;
-  users: Map<string, StoredUser>;
-}
-
 /** What `handle` answers: a Response, or a connection closed without one. */
 export const dropped = Symbol("dropped");
 export type Handled = Response | typeof dropped;
-
-type Json = { [Op in OperationId]: ResponseBody<Op> }[OperationId] | ErrorBody;
-
-function json(status: number, body: Json, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
-}
 
 function checkedOption(name: string, value: unknown, fallback: number, min: number): number {
   if (value === undefined) return fallback;
@@ -184,21 +152,6 @@ function checkedOption(name: string, value: unknown, fallback: number, min: numb
 function randomPin(): string {
   const [value] = crypto.getRandomValues(new Uint32Array(1));
   return String(value! % 1_000_000).padStart(6, "0");
-}
-
-function delay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
 }
 
 export function createFakeState(options: FakeVerigatorOptions) {
@@ -250,23 +203,22 @@ export function createFakeState(options: FakeVerigatorOptions) {
 
   function findUser(serviceId: string, userId: string): StoredUser {
     const found = services.get(serviceId)?.users.get(userId);
-    if (!found) throw new Error(`the fake has no user ${userId} in service ${serviceId}`);
+    if (!found) throw new NoSuchUserError(serviceId, userId);
     return found;
   }
 
   /** Throws (TypeError/RangeError, saying why) unless `fault` is one the document allows for its operation. */
   function checkFault(fault: unknown): asserts fault is Fault {
-    const given = (typeof fault === "object" && fault !== null ? fault : {}) as Record<string, unknown>;
-    const operation = given.operation;
-    const answers =
-      typeof operation === "string" && Object.hasOwn(operationAnswers, operation)
-        ? (operationAnswers[operation as OperationId] as Answers[OperationId])
-        : undefined;
-    if (!answers) throw new TypeError(`failNext: unknown operation ${String(operation)}; one of ${Object.keys(operationAnswers).join(", ")}`);
+    const given = isRecord(fault) ? fault : {};
+    const { operation, status, retryAfter, delayMs, drop } = given;
+    if (typeof operation !== "string" || !isOperationId(operation)) {
+      throw new TypeError(`failNext: unknown operation ${String(operation)}; one of ${Object.keys(operationAnswers).join(", ")}`);
+    }
     const known = ["operation", "status", "retryAfter", "delayMs", "drop"];
     const unknown = Object.keys(given).find((key) => !known.includes(key));
     if (unknown) throw new TypeError(`failNext: ${unknown} is not a field of a fault; a fault has ${known.join(", ")}`);
-    const { status, retryAfter, delayMs, drop } = given;
+    const errors: Readonly<Record<string, string>> = operationAnswers[operation].errors;
+    const withRetryAfter: readonly number[] = operationAnswers[operation].retryAfter;
     // Only what a header can carry: whole seconds, or an HTTP date (IMF-fixdate, as RFC 9110 writes it).
     const sendable =
       (typeof retryAfter === "number" && Number.isSafeInteger(retryAfter) && retryAfter >= 0) ||
@@ -276,11 +228,11 @@ export function createFakeState(options: FakeVerigatorOptions) {
         'failNext: retryAfter is a number of seconds or an HTTP date: whole seconds ≥ 0 (up to 10 digits), or an IMF-fixdate such as "Wed, 21 Oct 2026 07:28:00 GMT"',
       );
     }
-    if (status !== undefined && !(typeof status === "number" && Object.hasOwn(answers.errors, status))) {
-      throw new RangeError(`failNext: ${operation} does not declare ${String(status)}; it declares ${Object.keys(answers.errors).join(", ")}`);
+    if (status !== undefined && !(typeof status === "number" && Object.hasOwn(errors, status))) {
+      throw new RangeError(`failNext: ${operation} does not declare ${String(status)}; it declares ${Object.keys(errors).join(", ")}`);
     }
-    if (retryAfter !== undefined && !(answers.retryAfter as readonly number[]).includes(status as number)) {
-      throw new RangeError(`failNext: the document declares Retry-After only on ${answers.retryAfter.join(", ")}`);
+    if (retryAfter !== undefined && !(typeof status === "number" && withRetryAfter.includes(status))) {
+      throw new RangeError(`failNext: the document declares Retry-After only on ${withRetryAfter.join(", ")}`);
     }
     if (delayMs !== undefined && !(typeof delayMs === "number" && Number.isFinite(delayMs) && delayMs >= 0 && delayMs <= maxFaultDelayMs)) {
       throw new RangeError(`failNext: delayMs is a number of ms from 0 to ${maxFaultDelayMs}`);
@@ -304,90 +256,29 @@ export function createFakeState(options: FakeVerigatorOptions) {
 
   /** The operation's declared answer for `status`, with the document's example message. */
   function error(operationId: OperationId, status: number, detail?: string, headers?: Record<string, string>): Response {
-    const message = (operationAnswers[operationId].errors as Record<number, string | undefined>)[status];
-    // The rules below answer only declared statuses; this guards them against a document change.
+    const errors: Readonly<Record<string, string>> = operationAnswers[operationId].errors;
+    const message = errors[String(status)];
+    // The rules answer only declared statuses; this guards them against a document change.
     if (message === undefined) throw new Error(`the fake would answer ${operationId} with ${status}, which the document does not declare`);
     return json(status, { message: detail ? `${message}: ${detail}` : message }, headers);
   }
 
-  /** The operation's rules, once the request is routed, authenticated and its body checked. */
-  function act(operationId: OperationId, params: Record<string, string>, body: unknown): Response {
-    const serviceId = params.ServiceId!;
-    const stored = services.get(serviceId);
-    if (operationId === "createService") {
-      const { fqdn, name } = body as RequestBody<"createService">;
-      if ([...services.values()].some((one) => one.fqdn === fqdn)) return error(operationId, 409);
-      const service: ResponseBody<"createService"> = { id: crypto.randomUUID(), name, ctime: new Date(now()).toISOString() };
-      services.set(service.id, { service, fqdn, users: new Map() });
-      return json(201, service);
-    }
-    if (!stored) return error(operationId, 404, "no such service");
-    const userId = params.UserId;
-    const storedUser = userId === undefined ? undefined : stored.users.get(userId);
-    switch (operationId) {
-      case "getService":
-        return json(200, stored.service);
-      case "deleteService":
-        // Messente: a service can be deleted only after its users are removed (the document's 409).
-        if (stored.users.size) return error(operationId, 409);
-        services.delete(serviceId);
-        return json(202, {});
-      case "listUsers":
-        return json(200, { users: [...stored.users.values()].map((one) => one.user) });
-      case "createUser": {
-        const { id_in_service, phone_number } = body as RequestBody<"createUser">;
-        if ([...stored.users.values()].some((one) => one.user.id_in_service === id_in_service)) return error(operationId, 409);
-        const user: ResponseBody<"createUser"> = { id: crypto.randomUUID(), ctime: new Date(now()).toISOString(), id_in_service };
-        stored.users.set(user.id, { user, phone: phone_number, authenticator: undefined, pending: undefined });
-        return json(201, user);
-      }
-    }
-    if (!storedUser) return error(operationId, 404, "no such user");
-    switch (operationId) {
-      case "getUser":
-        return json(200, storedUser.user);
-      case "deleteUser":
-        stored.users.delete(storedUser.user.id);
-        return json(202, {});
-      case "startAuthentication": {
-        const { method: asked } = body as RequestBody<"startAuthentication">;
-        const method: AuthMethod = asked === "totp" && storedUser.authenticator ? "totp" : "sms";
-        const pin = method === "sms" ? String(nextPin()) : undefined;
-        storedUser.pending = { method, pin, issuedAt: now(), wrongTries: 0 };
-        if (pin) messages.push({ serviceId, userId: storedUser.user.id, to: storedUser.phone, pin, at: now() });
-        return json(200, { method } satisfies ResponseBody<"startAuthentication">);
-      }
-      case "verifyPin":
-        return json(200, verify(storedUser, (body as RequestBody<"verifyPin">).token));
-    }
-    throw new Error(`the fake has no rule for ${operationId}`);
-  }
+  const world: World = { services, messages, now, nextPin: () => nextPin(), maxAttempts, pinLifetimeMs };
 
-  function verify(storedUser: StoredUser, token: string): AuthVerifyResult {
-    const { pending } = storedUser;
-    const rejected = (why: "invalid" | "expired" | "throttled"): AuthVerifyResult => ({
-      verified: false,
-      ...(pending && { method: pending.method }),
-      status: { throttled: why === "throttled", expired: why === "expired", invalid: why === "invalid", result: why.toUpperCase() },
-    });
-    if (!pending) return rejected("invalid");
-    if (now() - pending.issuedAt >= pinLifetimeMs) return rejected("expired");
-    if (pending.wrongTries >= maxAttempts) return rejected("throttled");
-    const accepted =
-      pending.method === "sms" ? token === pending.pin : [0, -totpStepMs].some((skew) => totpCode(storedUser.authenticator!, now() + skew) === token);
-    if (!accepted) {
-      pending.wrongTries++;
-      return rejected("invalid");
+  /** The operation's rule (rules.ts), once the request is routed, authenticated and its body checked. */
+  function act<Op extends OperationId>(call: Call<Op>): Response {
+    const rule: Rule<Op> = rules[call.operationId];
+    try {
+      return rule(call, world);
+    } catch (refused) {
+      if (refused instanceof Refusal) return error(call.operationId, refused.status, refused.detail);
+      throw refused;
     }
-    storedUser.pending = undefined; // single use
-    return { verified: true, method: pending.method };
   }
 
   /** Answers one API request and records it in the journal, oldest first. */
   async function handle(request: Request): Promise<Handled> {
-    const url = new URL(request.url);
-    const { pathname } = url;
-    if (pathname.startsWith(controlPrefix)) return control(request, url);
+    const { pathname } = new URL(request.url);
     const text = request.method === "GET" || request.method === "HEAD" ? "" : await request.text();
     let body: unknown;
     try {
@@ -421,31 +312,32 @@ export function createFakeState(options: FakeVerigatorOptions) {
   async function answerRequest(request: Request, route: ReturnType<typeof matchRoute>, parsed: unknown): Promise<Handled> {
     if (route.kind === "not found") return json(404, { message: "Not found" });
     if (route.kind === "method not allowed") return json(405, { message: "Method not allowed" }, { allow: route.allow.join(", ") });
-    const { operationId, params } = route;
+    return answerOperation(request, route.operationId, route.params, parsed);
+  }
+
+  async function answerOperation<Op extends OperationId>(request: Request, operationId: Op, params: Record<string, string>, parsed: unknown): Promise<Handled> {
     const fault = takeFault(operationId);
-    if (fault?.delayMs) await delay(fault.delayMs, request.signal);
+    if (fault?.delayMs) await sleep(fault.delayMs, request.signal);
     if (fault?.drop === true) return dropped;
     if (fault?.status !== undefined) {
       const retryAfter = fault.retryAfter === undefined ? undefined : { "retry-after": String(fault.retryAfter) };
       return error(operationId, fault.status, undefined, retryAfter);
     }
     if (!authorized(request)) return error(operationId, 401);
-    const schema: CheckedSchema | undefined = (operationTable[operationId] as { request?: CheckedSchema }).request;
-    let body: unknown;
-    if (schema) {
-      // As the mock answers it: Messente's page marks Content-Type: application/json as required.
-      if (!/^application\/json\s*(?:;|$)/i.test(request.headers.get("content-type") ?? "")) {
-        return error(operationId, 422, "the body is not sent as application/json");
-      }
-      if (parsed === undefined) return error(operationId, 422, "the body is not JSON");
-      body = parsed;
-      const problem = findProblem(schema, body);
-      if (problem) return error(operationId, 422, `${problem[0]} ${problem[1]}`);
-    }
-    const answer = act(operationId, params, body);
+    const schema: CheckedSchema | undefined = operationTable[operationId].request;
+    // As the mock answers it: Messente's page marks Content-Type: application/json as required.
+    if (schema && !isJsonMediaType(request.headers.get("content-type"))) return error(operationId, 422, "the body is not sent as application/json");
+    if (schema && parsed === undefined) return error(operationId, 422, "the body is not JSON");
+    const body = schema ? parsed : undefined;
+    const problem = schema && findProblem(schema, body);
+    if (problem) return error(operationId, 422, `${problem[0]} ${problem[1]}`);
+    if (!conforms(operationId, body)) return error(operationId, 422, "the body does not match the document");
+    const answer = act({ operationId, params, body });
     return fault?.drop === "after acting" ? dropped : answer;
   }
 
+  const shownMessages: readonly SentMessage[] = messages;
+  const shownJournal: readonly JournalEntry[] = journal;
   const state = {
     handle,
     failNext,
@@ -454,8 +346,8 @@ export function createFakeState(options: FakeVerigatorOptions) {
     maxBodyBytes,
     now,
     queuedFaults: () => faults.length,
-    messages: messages as readonly SentMessage[],
-    requests: journal as readonly JournalEntry[],
+    messages: shownMessages,
+    requests: shownJournal,
     lastPin(serviceId: string, userId: string): string | undefined {
       for (let at = messages.length - 1; at >= 0; at--) {
         const message = messages[at]!;
@@ -470,7 +362,7 @@ export function createFakeState(options: FakeVerigatorOptions) {
     },
     totp(serviceId: string, userId: string): string {
       const { authenticator } = findUser(serviceId, userId);
-      if (!authenticator) throw new Error(`user ${userId} has no authenticator: call fake.addAuthenticator first`);
+      if (!authenticator) throw new NoAuthenticatorError(serviceId, userId);
       return totpCode(authenticator, now());
     },
     advance(ms: number): void {
@@ -481,6 +373,5 @@ export function createFakeState(options: FakeVerigatorOptions) {
       offset += ms;
     },
   };
-  const control = createControl(state);
   return state;
 }

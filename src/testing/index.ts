@@ -3,7 +3,8 @@
 // generated from the document; the test reads the PIN the "SMS" carried.
 import { defaultBaseUrl } from "../options.ts";
 import type { OperationId } from "../types.ts";
-import type { FakeVerigatorOptions, Fault, JournalEntry, SentMessage } from "./fake.ts";
+import { controlPrefix, createControl } from "./control.ts";
+import type { FakeVerigatorOptions, Fault, Handled, JournalEntry, SentMessage } from "./fake.ts";
 import { createFakeState, dropped } from "./fake.ts";
 import { mswHandlers } from "./msw.ts";
 import type { FakeServer, ListenOptions } from "./node.ts";
@@ -63,13 +64,19 @@ export interface FakeVerigator {
  */
 export function createFakeVerigator(options: FakeVerigatorOptions): FakeVerigator {
   const state = createFakeState(options);
+  const control = createControl(state);
+  // The control endpoints are dispatched here: the state knows nothing of them.
+  const handle = (request: Request): Promise<Handled> => {
+    const url = new URL(request.url);
+    return url.pathname.startsWith(controlPrefix) ? control(request, url) : state.handle(request);
+  };
   const baseUrl = options.baseUrl ?? defaultBaseUrl;
   let handlers: FakeVerigator["handlers"] | undefined;
   return {
     async fetch(input, init) {
       const request = new Request(input, init);
       if (request.signal.aborted) throw request.signal.reason;
-      const answer = await state.handle(request);
+      const answer = await handle(request);
       if (answer !== dropped) return answer;
       // What fetch does when the server closes the connection without answering.
       const reset = Object.assign(new Error("the fake closed the connection without an answer (failNext drop)"), { code: "ECONNRESET" });
@@ -83,9 +90,9 @@ export function createFakeVerigator(options: FakeVerigatorOptions): FakeVerigato
     totp: state.totp,
     advance: state.advance,
     failNext: state.failNext,
-    listen: async (listenOptions) => listen(state.handle, listenOptions, state.maxBodyBytes),
+    listen: async (listenOptions) => listen(handle, listenOptions, state.maxBodyBytes),
     get handlers() {
-      handlers ??= mswHandlers<FakeVerigator["handlers"][number]>(state.handle, baseUrl);
+      handlers ??= mswHandlers(handle, baseUrl);
       return handlers;
     },
   };

@@ -34,20 +34,29 @@ interface NodeModule {
 
 type GetBuiltinModule = (id: string) => unknown;
 
-export function nodeBuiltin<T>(id: string, feature: string): T {
-  const get = (globalThis as { process?: { getBuiltinModule?: GetBuiltinModule } }).process?.getBuiltinModule;
-  const found = get?.(id);
-  if (!found) throw new Error(`${feature} needs Node.js 20.16 or later (process.getBuiltinModule); in this runtime use fake.fetch`);
-  return found as T;
+/** A member of an object, read without assuming its type: what a runtime module holds is checked, not cast. */
+export const member = (value: unknown, name: string): unknown =>
+  (typeof value === "object" && value !== null) || typeof value === "function" ? Reflect.get(value, name) : undefined;
+const hasFunction = (name: string) => (value: unknown) => typeof member(value, name) === "function";
+
+/** A Node built-in, when this runtime has it and it has what `has` checks for. */
+export function nodeBuiltin<T>(id: string, feature: string, has: (module: unknown) => module is T): T {
+  const get = member(member(globalThis, "process"), "getBuiltinModule");
+  const found: unknown = typeof get === "function" ? Reflect.apply(get, undefined, [id]) : undefined;
+  if (!has(found)) throw new Error(`${feature} needs Node.js 20.16 or later (process.getBuiltinModule); in this runtime use fake.fetch`);
+  return found;
 }
+
+const isNodeModule = (value: unknown): value is NodeModule => hasFunction("createRequire")(value);
+const isNodeHttp = (value: unknown): value is NodeHttp => hasFunction("createServer")(value);
 
 /** `require` for an optional peer dependency, resolved from this package. */
 export function requireOptional(id: string, feature: string, install: string): unknown {
-  const load = nodeBuiltin<NodeModule>("node:module", feature).createRequire(import.meta.url);
+  const load = nodeBuiltin("node:module", feature, isNodeModule).createRequire(import.meta.url);
   try {
     return load(id);
   } catch (error) {
-    if ((error as { code?: string }).code === "MODULE_NOT_FOUND") throw new Error(`${feature} needs ${id}: npm install --save-dev ${install}`);
+    if (member(error, "code") === "MODULE_NOT_FOUND") throw new Error(`${feature} needs ${id}: npm install --save-dev ${install}`);
     throw error;
   }
 }
@@ -100,7 +109,7 @@ export function listen(
   { port = 0, host = "127.0.0.1" }: ListenOptions = {},
   maxBodyBytes = 1024 * 1024,
 ): Promise<FakeServer> {
-  const http = nodeBuiltin<NodeHttp>("node:http", "fake.listen");
+  const http = nodeBuiltin("node:http", "fake.listen", isNodeHttp);
   const origin = (actual: number) => `http://${host.includes(":") ? `[${host}]` : host}:${actual}`;
   let base = "";
   const server = http.createServer(async (incoming, outgoing) => {
@@ -117,7 +126,7 @@ export function listen(
       const headers = new Headers();
       for (let i = 0; i < incoming.rawHeaders.length; i += 2) headers.append(incoming.rawHeaders[i]!, incoming.rawHeaders[i + 1]!);
       const method = incoming.method ?? "GET";
-      const body = chunks.length && method !== "GET" && method !== "HEAD" ? new Blob(chunks as BlobPart[]) : undefined;
+      const body = chunks.length && method !== "GET" && method !== "HEAD" ? new Blob(chunks.map((chunk) => new Uint8Array(chunk))) : undefined;
       const answer = await handle(new Request(base + originForm(incoming.url), { method, headers, body, signal: aborted.signal }));
       if (answer === dropped) return incoming.socket.destroy();
       const bytes = new Uint8Array(await answer.arrayBuffer());

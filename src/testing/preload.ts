@@ -7,6 +7,7 @@ import { operationTable } from "../../generated/operation-table.ts";
 import type { CheckedSchema } from "../schema-check.ts";
 import { findProblem } from "../schema-check.ts";
 import type { RequestBody } from "../types.ts";
+import { conforms, isRecord } from "./conforms.ts";
 
 /** A user to preload: what adding a user takes, and the id it is known by. Ids need not be UUIDs. */
 export type PreloadedUser = RequestBody<"createUser"> & {
@@ -22,50 +23,52 @@ export type PreloadedService = RequestBody<"createService"> & {
   users?: PreloadedUser[];
 };
 
-const serviceSchema = operationTable.createService.request as CheckedSchema;
-const userSchema = operationTable.createUser.request as CheckedSchema;
+const serviceSchema: CheckedSchema = operationTable.createService.request;
+const userSchema: CheckedSchema = operationTable.createUser.request;
 
-/** Throws a TypeError naming the entry and field of the first problem; returns the entries as given. */
+/** Throws a TypeError naming the entry and field of the first problem; returns the entries, checked. */
 export function checkedServices(services: unknown): PreloadedService[] {
   if (services === undefined) return [];
   if (!Array.isArray(services)) throw new TypeError("services must be an array of { id, fqdn, name, users }");
   const serviceIds = new Set<string>();
   const fqdns = new Set<string>();
-  services.forEach((service: unknown, s) => {
+  return services.map((service: unknown, s) => {
     const at = `services[${s}]`;
     const { id, users, ...created } = record(service, at);
-    checkId(id, `${at}.id`, serviceIds);
+    const serviceId = checkId(id, `${at}.id`, serviceIds);
     fail(findProblem(serviceSchema, created), at);
-    const { fqdn } = created as RequestBody<"createService">;
-    if (fqdns.has(fqdn)) throw new TypeError(`${at}.fqdn ${JSON.stringify(fqdn)} is already taken by another service`);
-    fqdns.add(fqdn);
-    if (users === undefined) return;
+    if (!conforms("createService", created)) throw new TypeError(`${at} is not what creating a service takes`);
+    if (fqdns.has(created.fqdn)) throw new TypeError(`${at}.fqdn ${JSON.stringify(created.fqdn)} is already taken by another service`);
+    fqdns.add(created.fqdn);
+    if (users === undefined) return { ...created, id: serviceId };
     if (!Array.isArray(users)) throw new TypeError(`${at}.users must be an array`);
     const userIds = new Set<string>();
     const names = new Set<string>();
-    users.forEach((user: unknown, u) => {
+    const checkedUsers = users.map((user: unknown, u): PreloadedUser => {
       const userAt = `${at}.users[${u}]`;
-      const { id: userId, ...added } = record(user, userAt);
-      checkId(userId, `${userAt}.id`, userIds);
+      const { id: given, ...added } = record(user, userAt);
+      const userId = checkId(given, `${userAt}.id`, userIds);
       fail(findProblem(userSchema, added), userAt);
-      const { id_in_service } = added as RequestBody<"createUser">;
-      if (names.has(id_in_service)) throw new TypeError(`${userAt}.id_in_service ${JSON.stringify(id_in_service)} is already a user of ${at}`);
-      names.add(id_in_service);
+      if (!conforms("createUser", added)) throw new TypeError(`${userAt} is not what adding a user takes`);
+      if (names.has(added.id_in_service)) throw new TypeError(`${userAt}.id_in_service ${JSON.stringify(added.id_in_service)} is already a user of ${at}`);
+      names.add(added.id_in_service);
+      return { ...added, id: userId };
     });
+    return { ...created, id: serviceId, users: checkedUsers };
   });
-  return services as PreloadedService[];
 }
 
 function record(value: unknown, at: string): Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new TypeError(`${at} must be an object`);
-  return value as Record<string, unknown>;
+  if (!isRecord(value)) throw new TypeError(`${at} must be an object`);
+  return value;
 }
 
-function checkId(id: unknown, at: string, seen: Set<string>): void {
+function checkId(id: unknown, at: string, seen: Set<string>): string {
   if (typeof id !== "string" || !id) throw new TypeError(`${at} must be a non-empty string`);
   if (/[/?#]/.test(id)) throw new TypeError(`${at} ${JSON.stringify(id)} cannot be a path segment (no /, ? or #)`);
   if (seen.has(id)) throw new TypeError(`${at} ${JSON.stringify(id)} is used twice`);
   seen.add(id);
+  return id;
 }
 
 function fail(problem: [field: string, reason: string] | undefined, at: string): void {

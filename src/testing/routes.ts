@@ -2,6 +2,7 @@
 // and methods the client builds requests from, so the fake cannot serve a route the document
 // does not have.
 import { operationTable } from "../../generated/operation-table.ts";
+import { templateNames, templatePattern } from "../path-template.ts";
 import type { OperationId } from "../types.ts";
 
 interface Route {
@@ -11,12 +12,14 @@ interface Route {
   names: string[];
 }
 
-const routes: Route[] = Object.entries(operationTable).map(([operationId, { method, path }]) => ({
-  operationId: operationId as OperationId,
-  method,
-  pattern: new RegExp(`^${path.replace(/\{\w+\}/g, "([^/]+)")}$`),
-  names: [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!),
-}));
+export const isOperationId = (name: string): name is OperationId => Object.hasOwn(operationTable, name);
+
+const routes: Route[] = Object.keys(operationTable)
+  .filter(isOperationId)
+  .map((operationId) => {
+    const { method, path } = operationTable[operationId];
+    return { operationId, method, pattern: templatePattern(path), names: templateNames(path) };
+  });
 
 export type Match =
   | { kind: "operation"; operationId: OperationId; params: Record<string, string> }

@@ -20,7 +20,7 @@ export function sha1(message: Uint8Array): Uint8Array {
   for (let block = 0; block < padded.length; block += 64) {
     for (let i = 0; i < 16; i++) w[i] = view.getUint32(block + i * 4);
     for (let i = 16; i < 80; i++) w[i] = rotl(w[i - 3]! ^ w[i - 8]! ^ w[i - 14]! ^ w[i - 16]!, 1);
-    let [a, b, c, d, e] = h as [number, number, number, number, number];
+    let [a = 0, b = 0, c = 0, d = 0, e = 0] = h;
     for (let i = 0; i < 80; i++) {
       const [f, k] =
         i < 20
