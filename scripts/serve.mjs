@@ -34,7 +34,7 @@ Try it:
     -d '{"id_in_service":"john_doe","phone_number":"+4401234567"}'
 
 The fake keeps what you add: create a service, add a user, list it, add it again (409):
-  SID=$(curl -s -X POST ${fake.server.url}/v1/service/service ${json} -d '{"fqdn":"app.example","name":"App"}' | sed -E 's/.*"id":"([^"]+)".*/\\1/')
+  SID=$(curl -s -X POST ${fake.server.url}/v1/service/service ${json} -d '{"fqdn":"app.example","name":"App"}' | node -e 'let t="";process.stdin.on("data",(d)=>(t+=d)).on("end",()=>console.log(JSON.parse(t).id))')
   curl -s -w ' %{http_code}\\n' -X POST ${users} ${json} -d '{"id_in_service":"ann","phone_number":"+3725555555"}'
   curl -s -w ' %{http_code}\\n' ${users} -H 'X-Service-Auth: user:pass'
   curl -s -w ' %{http_code}\\n' -X POST ${users} ${json} -d '{"id_in_service":"ann","phone_number":"+3725555555"}'

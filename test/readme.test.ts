@@ -6,25 +6,28 @@ import { describe, expect, it } from "vitest";
 import { root } from "../scripts/lib/document.mjs";
 import { bin, run } from "../scripts/lib/run.mjs";
 
-const readme = readFileSync(`${root}README.md`, "utf8");
-const snippets = [...readme.matchAll(/^( *)```(ts|js)\n([\s\S]*?)^\1```$/gm)].map((found) => {
-  const indent = found[1]!.length;
-  const line = readme.slice(0, found.index).split("\n").length;
-  return { line, code: found[3]!.replace(new RegExp(`^ {0,${indent}}`, "gm"), "") };
+// Every snippet of both files: the README's for users, CONTRIBUTING.md's for people working here.
+const snippets = ["README.md", "CONTRIBUTING.md"].flatMap((name) => {
+  const text = readFileSync(`${root}${name}`, "utf8");
+  return [...text.matchAll(/^( *)```(ts|js)\n([\s\S]*?)^\1```$/gm)].map((found) => {
+    const indent = found[1]!.length;
+    const line = text.slice(0, found.index).split("\n").length;
+    return { file: name, line, code: found[3]!.replace(new RegExp(`^ {0,${indent}}`, "gm"), "") };
+  });
 });
 
-describe("the README's snippets", () => {
+describe("the snippets of README.md and CONTRIBUTING.md", () => {
   it("are found: every code block of TypeScript or JavaScript", () => {
     expect(snippets.length).toBeGreaterThanOrEqual(6);
-    for (const { line, code } of snippets) expect(code, `README.md:${line}`).toMatch(/^import /m);
+    for (const { file, line, code } of snippets) expect(code, `${file}:${line}`).toMatch(/^import /m);
   });
 
   it("each type-checks on its own as an ES module, with every name it uses defined", async () => {
     const dir = `${root}build/readme-snippets`;
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const files = snippets.map(({ line, code }) => {
-      const file = `readme-line-${line}.mts`;
+    const files = snippets.map(({ file: from, line, code }) => {
+      const file = `${from.replace(/\.md$/, "").toLowerCase()}-line-${line}.mts`;
       writeFileSync(`${dir}/${file}`, code);
       return file;
     });

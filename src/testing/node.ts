@@ -32,7 +32,6 @@ interface NodeModule {
   createRequire(from: string): (id: string) => unknown;
 }
 
-
 /** A member of an object, read without assuming its type: what a runtime module holds is checked, not cast. */
 export const member = (value: unknown, name: string): unknown =>
   (typeof value === "object" && value !== null) || typeof value === "function" ? Reflect.get(value, name) : undefined;

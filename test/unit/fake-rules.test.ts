@@ -1,5 +1,5 @@
 // verigator/testing: the stateful fake, rule by rule, through the real client (fake.fetch) and
-// through MSW (fake.handlers). Over a real socket (fake.listen): test/testing.test.ts.
+// through MSW (fake.handlers). Over a real socket (fake.listen): test/fake-listen.test.ts.
 import { createHash, createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { setupServer } from "msw/node";
@@ -34,7 +34,7 @@ async function direct(fake: ReturnType<typeof createFakeVerigator>, method: stri
 
 afterEach(() => void vi.useRealTimers());
 
-describe("the issue's example", () => {
+describe("a two-factor login, start to end: service, user, SMS, the PIN read, verified", () => {
   it("service → user → SMS → the PIN the test read → verified", async () => {
     const { fake, verigator, sid, uid } = await withUser();
     expect(await verigator.auth.start(sid, uid, { method: "sms" })).toEqual({ method: "sms" });
@@ -461,10 +461,10 @@ describe("fake.handlers (MSW)", () => {
 });
 
 describe("the README", () => {
-  it('"Testing your app" shows test/examples/two-factor-login.test.ts as it runs', () => {
+  it('"The fake: testing your app" shows test/examples/two-factor-login.test.ts as it runs', () => {
     const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
     const example = readFileSync(new URL("../examples/two-factor-login.test.ts", import.meta.url), "utf8");
-    const section = readme.split("## Testing your app")[1] ?? "";
+    const section = readme.split("## The fake: testing your app")[1] ?? "";
     const shown = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
     expect(shown).toBeDefined();
     expect(example.endsWith(shown ?? "missing")).toBe(true);

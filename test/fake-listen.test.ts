@@ -1,5 +1,5 @@
 // verigator/testing over a real socket: fake.listen serves the same state over HTTP. The rules
-// themselves are tested through fake.fetch in test/unit/fake.test.ts. And the package command
+// themselves are tested through fake.fetch in test/unit/fake-rules.test.ts. And the package command
 // `verigator fake` refusing what it cannot serve.
 import { describe, expect, it } from "vitest";
 import { run } from "../scripts/lib/run.mjs";
