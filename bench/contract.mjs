@@ -51,6 +51,7 @@ export async function contractTime(rounds = 3) {
     prismLoadMs: pick("prismLoadMs"),
     documentMs: pick("documentMs"),
     requestsMs: pick("requestsMs"),
+    medianRequestMs: pick("medianRequestMs"),
     prismProxyStartMs: median(prismStarts),
   };
 }

@@ -8,6 +8,7 @@ import { buildTime } from "./build-time.mjs";
 import { chart } from "./chart.mjs";
 import { contractTime } from "./contract.mjs";
 import { fakeListTime } from "./fake.mjs";
+import { fakeMemory } from "./fake-memory.mjs";
 import { loopback } from "./loopback.mjs";
 import { sizes, targetGzipBytes } from "./size.mjs";
 import { stubbed } from "./stubbed.mjs";
@@ -30,6 +31,7 @@ results.typecheck = await typecheckCost();
 results.build = await buildTime();
 results.contract = await contractTime();
 results.fakeList = await fakeListTime();
+results.fakeMemory = await fakeMemory();
 if (!process.argv.includes("--quick")) {
   const started = performance.now();
   const { code } = await run("npm", ["test"]);
@@ -149,12 +151,27 @@ say(row(["of which: reading the document", c.documentMs.toFixed(0)]));
 say(row([`of which: the requests (${(c.requestsMs / c.requests).toFixed(2)} ms each, validation included)`, c.requestsMs.toFixed(0)]));
 say(row(["for comparison: `prism proxy` alone, from spawn to listening", c.prismProxyStartMs.toFixed(0)]));
 say();
+say(
+  `Targets: the whole command within 2× \`prism proxy\`'s start: ${(c.wallMs / c.prismProxyStartMs).toFixed(2)}× — ${met(c.wallMs <= 2 * c.prismProxyStartMs)}; the median request, validation included, under 2 ms: ${c.medianRequestMs.toFixed(2)} ms — ${met(c.medianRequestMs < 2)}.`,
+);
+say();
 say(`## The fake with 10,000 preloaded users (verigator/testing; listUsers medians of 50)`);
 say();
 say(row(["users", "preload ms", "listUsers via fake.fetch ms", "listUsers over HTTP (fake.listen) ms"]));
 say(row(["---:", "---:", "---:", "---:"]));
 for (const r of results.fakeList) say(row([r.users.toLocaleString("en"), r.preloadMs.toFixed(1), r.fetchMs.toFixed(2), r.httpMs.toFixed(2)]));
 
+say();
+const m = results.fakeMemory;
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+say(`## The fake's memory under hostile input (\`verigator fake\`, its own process, V8 heap capped at 64 MB)`);
+say();
+say(row(["what", "resident memory"]));
+say(row(["---", "---:"]));
+say(row(["idle, after start", mb(m.idleRss)]));
+say(row([`peak while refusing a 1 GB chunked body (answered ${m.bombStatus} at 1 MiB)`, mb(m.peakRssRefusing1GB)]));
+say(row([`after 100,000 journaled requests (the journal holds ${m.journalEntries.toLocaleString("en")})`, mb(m.rssAfter100k)]));
+say();
 writeFileSync(`${root}bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(`${root}bench/chart.svg`, chart(results));
 console.log("\nwrote bench/RESULTS.md (tables above, plus notes kept by hand below the marker), bench/chart.svg, bench/results.json");

@@ -73,8 +73,8 @@ export interface RequestSpec {
 
 export interface Sender {
   send(operation: HttpOperation, spec: RequestSpec): Promise<Exchange>;
-  /** Requests sent so far, how many in a row got no answer in time, and how many in all. */
-  readonly stats: { requests: number; timeoutsInARow: number; timeouts: number };
+  /** Requests sent so far, how many in a row got no answer in time, how many in all, and each answered one's time, checks included. */
+  readonly stats: { requests: number; timeoutsInARow: number; timeouts: number; durationsMs: number[] };
   /** Removes the credential, in every encoding it may be echoed in, from a text. */
   readonly redact: (text: string) => string;
 }
@@ -142,7 +142,8 @@ export function createSender(options: { target: string; username: string; passwo
   // every line would go for a password "p", and the report with it (the whole credential still is).
   const secrets = [`${options.username}:${options.password}`, ...(options.password.length >= 4 ? [options.password] : [])];
   const redact = createRedactor([...new Set([...secrets, ...secrets.map(asBytes)])].filter((one) => one.length > 0));
-  const stats = { requests: 0, timeoutsInARow: 0, timeouts: 0 };
+  const durationsMs: number[] = [];
+  const stats = { requests: 0, timeoutsInARow: 0, timeouts: 0, durationsMs };
 
   async function send(operation: HttpOperation, spec: RequestSpec): Promise<Exchange> {
     const auth = spec.auth ?? "valid";
@@ -209,6 +210,7 @@ export function createSender(options: { target: string; username: string; passwo
       } catch {}
     }
     exchange.failures.push(...answerFailures(operation, response, text, json, prism));
+    stats.durationsMs.push(performance.now() - started);
     return exchange;
   }
 

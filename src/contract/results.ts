@@ -143,5 +143,9 @@ export interface ContractReport {
      * How many requests were sent.
      */
     requests: number;
+    /**
+     * The median time of one request, from sending to every check of its answer done.
+     */
+    medianRequestMs: number;
   };
 }

@@ -213,9 +213,18 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     notes: notes.map(scrub.text),
     ...(stopped && { stopped }),
     rateLimited: context.rateLimited,
-    timings: { totalMs: performance.now() - started, prismLoadMs, documentMs, requestsMs, requests: sender.stats.requests },
+    timings: {
+      totalMs: performance.now() - started,
+      prismLoadMs,
+      documentMs,
+      requestsMs,
+      requests: sender.stats.requests,
+      medianRequestMs: median(sender.stats.durationsMs),
+    },
   };
 }
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /** `--phone` must be a number the document's schema takes, or every create would be refused. */
 function checkPhone(model: ReturnType<typeof buildModel>, phone: string | undefined): void {
