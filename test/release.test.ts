@@ -111,6 +111,19 @@ describe("what a release must say, on edited copies", () => {
     ]);
   });
 
+  it("in a copy of the project whose server URL changed with no version bump, npm run release refuses it", async () => {
+    const dir = join(scratch, "moved");
+    mkdirSync(dir);
+    const { output: files } = await run("git", ["ls-files", "--cached", "--others", "--exclude-standard"]);
+    for (const file of files.split("\n").filter(Boolean)) cpSync(`${root}${file}`, join(dir, file), { recursive: true });
+    symlinkSync(`${root}node_modules`, join(dir, "node_modules"));
+    const yaml = join(dir, "openapi/verigator.yaml");
+    writeFileSync(yaml, readFileSync(yaml, "utf8").replace("  - url: https://api.verigator.com", "  - url: https://api2.verigator.com"));
+    const refused = await run("node", ["scripts/release.mjs"], { cwd: dir });
+    expect(refused.code).toBe(1);
+    expect(refused.output).toMatch(/it has non-breaking changes: info\.version .* must be at least \d+\.\d+\.0/);
+  }, 60_000);
+
   it("npm run release, in a copy of the project: refuses unbumped versions, then writes the changelog and the snapshot", async () => {
     const dir = join(scratch, "project");
     mkdirSync(dir);

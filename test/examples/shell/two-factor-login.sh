@@ -23,6 +23,9 @@ done
 auth='X-Service-Auth: user:pass'
 json='Content-Type: application/json'
 users="$base/v1/service/service/my-service/users"
+# A field of the JSON on stdin, read with a JSON parser: works on any JSON, compact or pretty-printed (jq -r does the same).
+# Each argument is a key, or an array index (-1: the last): `field messages -1 pin`.
+field() { node -e 'let t="";process.stdin.on("data",(d)=>(t+=d)).on("end",()=>{let v=JSON.parse(t);for(const k of process.argv.slice(1))v=Array.isArray(v)&&/^-?\d+$/.test(k)?v.at(Number(k)):v?.[k];console.log(v??"")})' "$@"; }
 expect() { # expect WHAT TEXT PATTERN
   printf '%s' "$2" | grep -q "$3" || { echo "FAIL: $1: $2"; exit 1; }
   echo "ok: $1"
@@ -30,13 +33,13 @@ expect() { # expect WHAT TEXT PATTERN
 
 user=$(curl -sS -X POST "$users" -H "$auth" -H "$json" -d '{"id_in_service":"dee@app.example","phone_number":"+4401234569"}')
 expect "sign-up answers the new user" "$user" '"id_in_service":"dee@app.example"'
-uid=$(printf '%s' "$user" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+uid=$(printf '%s' "$user" | field id)
 
 started=$(curl -sS -X POST "$users/$uid/auth" -H "$auth" -H "$json" -d '{"method":"sms"}')
 expect "an SMS login starts" "$started" '"method":"sms"'
 
 inbox=$(curl -sS "$base/_fake/messages?to=%2B4401234569" -H "$auth")
-pin=$(printf '%s' "$inbox" | sed 's/.*"pin":"\([0-9]*\)".*/\1/')
+pin=$(printf '%s' "$inbox" | field messages -1 pin)
 expect "the SMS carried a PIN" "$pin" '^[0-9]\{6\}$'
 
 verified=$(curl -sS -X PUT "$users/$uid/auth" -H "$auth" -H "$json" -d "{\"token\":\"$pin\"}")
