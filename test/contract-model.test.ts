@@ -6,29 +6,17 @@
 // its seed repeats it.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
-import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { run } from "../scripts/lib/run.mjs";
 import type { ContractOptions, ContractReport } from "../src/contract/index.js";
 import { checks, formatCase, formatJUnit, runContract } from "../src/contract/index.js";
 import type { Defect } from "./fixtures/verigator-server.mjs";
 import { createVerigatorServer } from "./fixtures/verigator-server.mjs";
+import { serversOfThisFile } from "./support/servers.js";
 
-const servers: Server[] = [];
-afterAll(() => {
-  for (const server of servers) {
-    server.close();
-    server.closeAllConnections();
-  }
-});
-
-async function listen(server: Server): Promise<string> {
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-}
+const listen = serversOfThisFile();
 
 const work = mkdtempSync(join(tmpdir(), "verigator-model-"));
 let files = 0;

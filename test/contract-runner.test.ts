@@ -5,32 +5,20 @@
 // Most runs are in-process (runContract); the command is run as a child for its exit codes,
 // files and output.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import type { Server } from "node:http";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { run } from "../scripts/lib/run.mjs";
 import type { CaseResult, ContractOptions, ContractReport } from "../src/contract/index.js";
 import { ContractSetupError, formatHuman, formatJson, formatJUnit, runContract } from "../src/contract/index.js";
 import { createFakeVerigator } from "../src/testing/index.js";
 import type { Defect } from "./fixtures/verigator-server.mjs";
 import { createVerigatorServer } from "./fixtures/verigator-server.mjs";
+import { serversOfThisFile } from "./support/servers.js";
 
-const servers: Server[] = [];
-afterAll(() => {
-  for (const server of servers) {
-    server.close();
-    server.closeAllConnections();
-  }
-});
-
-async function listen(server: Server): Promise<string> {
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-}
+const listen = serversOfThisFile();
 
 const work = mkdtempSync(join(tmpdir(), "verigator-contract-"));
 let files = 0;
@@ -360,15 +348,16 @@ describe.concurrent("reports", () => {
     expect(parsed.seed).toBe(9);
     expect(parsed.cases.map((one) => one.name)).toEqual(parsed.cases.map((one) => one.name));
     for (const text of [human.output, json.output, readFileSync(junit, "utf8")]) for (const form of forms) expect(text).not.toContain(form);
-  });
+  }, 90_000);
 
   it("exit 0 when all pass; exit 2, said in words, when it cannot run", async () => {
     const options = await fixture();
     const passing = await run("node", ["bin/verigator.mjs", "contract", "--target", options.target, "--pin-command", options.pinCommand]);
     expect(passing.output).toMatch(/^\d+ passed, 0 failed, 0 skipped$/m);
     expect(passing.code).toBe(0);
-    const closed = await listen(createServer());
-    servers.pop()?.close();
+    const gone = createServer();
+    const closed = await listen(gone);
+    gone.close();
     await new Promise((resolve) => setTimeout(resolve, 50));
     const refused = await run("node", ["bin/verigator.mjs", "contract", "--target", closed]);
     expect(refused.output).toContain(`verigator contract could not run: the target ${closed} is unreachable: connection refused`);
@@ -383,5 +372,5 @@ describe.concurrent("reports", () => {
     expect(badDocument.output).toMatch(/could not run: the document .*missing\.yaml cannot be read/);
     expect(badDocument.code).toBe(2);
     await expect(runContract({ target: "ftp://127.0.0.1" })).rejects.toBeInstanceOf(ContractSetupError);
-  }, 60_000);
+  }, 90_000);
 });

@@ -16,22 +16,13 @@ import type { ContractReport } from "../src/contract/index.js";
 import { formatHuman, formatJson, formatJUnit, runContract } from "../src/contract/index.js";
 import { createFakeVerigator } from "../src/testing/index.js";
 import { createVerigatorServer } from "./fixtures/verigator-server.mjs";
+import { serversOfThisFile } from "./support/servers.js";
 
-const servers: Server[] = [];
+const listen = serversOfThisFile();
 const children: ChildProcess[] = [];
 afterAll(() => {
-  for (const server of servers) {
-    server.close();
-    server.closeAllConnections();
-  }
   for (const child of children) child.kill("SIGKILL");
 });
-
-async function listen(server: Server): Promise<string> {
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-}
 
 /** `verigator fake` as a child process; resolves with its URL and pid once it listens. */
 async function fakeProcess(...args: string[]): Promise<{ url: string; pid: number }> {
