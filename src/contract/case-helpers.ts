@@ -1,4 +1,5 @@
 // What the case files share: what a case is, reading a JSON object loosely, and the success expectation.
+import { check } from "./checks.ts";
 import type { Context } from "./context.ts";
 import type { Exchange } from "./exchange.ts";
 import { successCodes } from "./model.ts";
@@ -25,5 +26,5 @@ export function record(value: unknown): Record<string, unknown> {
 }
 
 export function expectSuccess(context: Context, operation: HttpOperation, exchange: Exchange, what = "a valid request"): void {
-  context.expect(exchange, successCodes(operation), "positive_data_acceptance", `${what} must succeed`);
+  context.expect(exchange, successCodes(operation), check.positive_data_acceptance, `${what} must succeed`);
 }

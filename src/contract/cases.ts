@@ -5,6 +5,7 @@
 
 import type { Case, SuiteOptions } from "./case-helpers.ts";
 import { expectSuccess, record } from "./case-helpers.ts";
+import { check } from "./checks.ts";
 import type { Context } from "./context.ts";
 import { Broke, createdId, Skip } from "./context.ts";
 import type { Exchange } from "./exchange.ts";
@@ -37,7 +38,7 @@ function checkStartAnswer(context: Context, model: Model, operation: HttpOperati
   if (!allowed.includes(answered)) {
     context.fail(
       exchange,
-      "two_factor_method",
+      check.two_factor_method,
       `a ${String(asked)} start answered ${pair.methodField} ${JSON.stringify(answered)}; the document allows ${allowed.map((one) => JSON.stringify(one)).join(" or ")}`,
     );
   }
@@ -70,7 +71,7 @@ function positiveCases(model: Model, operation: HttpOperation): Case[] {
         if (exchange.failures.length) throw new Broke(exchange, exchange.failures);
         expectSuccess(context, operation, exchange);
         checkStartAnswer(context, model, operation, body, exchange);
-        if (creates && id === undefined) context.fail(exchange, "response_schema_conformance", `the answer has no ${creates.idField}`);
+        if (creates && id === undefined) context.fail(exchange, check.response_schema_conformance, `the answer has no ${creates.idField}`);
       },
     });
   if (!schema) {
@@ -111,7 +112,12 @@ function authCases(operation: HttpOperation): Case[] {
     async run(context) {
       const params = await context.idsFor(operation);
       const exchange = await context.send(operation, { params, body: context.body(operation), auth });
-      context.expect(exchange, expected, "ignored_auth", auth === "none" ? `a request without ${header} must be refused` : "a wrong password must be refused");
+      context.expect(
+        exchange,
+        expected,
+        check.ignored_auth,
+        auth === "none" ? `a request without ${header} must be refused` : "a wrong password must be refused",
+      );
     },
   }));
 }
@@ -137,7 +143,7 @@ function badInputCases(operation: HttpOperation): Case[] {
         const spec = make(record(context.body(operation)));
         if (!spec) throw new Skip("no such value can be made for this field");
         const exchange = await context.send(operation, { params, ...spec });
-        context.expect(exchange, expected, "negative_data_rejection", "an invalid body must be refused with a declared 4xx");
+        context.expect(exchange, expected, check.negative_data_rejection, "an invalid body must be refused with a declared 4xx");
       },
     });
   const properties = Object.entries(schema.properties ?? {});
@@ -187,7 +193,7 @@ function unknownIdCases(operation: HttpOperation): Case[] {
       if (!declaredCodes(operation).includes(404)) throw new Skip(`the document declares no 404 for ${op}`);
       const params = { ...(await context.idsFor(operation)), [param]: context.unknownId() };
       const exchange = await context.send(operation, { params, body: context.body(operation) });
-      context.expect(exchange, [404], "unknown_id", `a ${param} that does not exist must answer 404`);
+      context.expect(exchange, [404], check.unknown_id, `a ${param} that does not exist must answer 404`);
     },
   }));
 }
@@ -216,12 +222,12 @@ function stateCases(model: Model, resource: Resource): Case[] {
       const { params } = fixture(context);
       // The model's exact_list failure, if any, comes with this case's own.
       const exchange = await context.sendLeniently(lister, { params });
-      if (exchange.failures.some((one) => one.rule !== "exact_list")) throw new Broke(exchange, exchange.failures);
+      if (exchange.failures.some((one) => one.rule !== check.exact_list)) throw new Broke(exchange, exchange.failures);
       expectSuccess(context, lister, exchange, "listing");
       const id = params[param];
       const lists = Object.values(record(exchange.json)).filter(Array.isArray);
       if (!lists.some((list) => list.some((item) => String(record(item)[idField]) === id))) {
-        context.fail(exchange, "ensure_resource_availability", `the ${idField} just created is not in the list`, exchange.failures);
+        context.fail(exchange, check.ensure_resource_availability, `the ${idField} just created is not in the list`, exchange.failures);
       }
       if (exchange.failures.length) throw new Broke(exchange, exchange.failures);
     });
@@ -231,7 +237,7 @@ function stateCases(model: Model, resource: Resource): Case[] {
       const { params, body } = fixture(context);
       const { [param]: _, ...parents } = params;
       const exchange = await context.send(creator, { params: parents, body });
-      context.expect(exchange, [409], "duplicate_rejection", "creating the same thing twice must answer 409");
+      context.expect(exchange, [409], check.duplicate_rejection, "creating the same thing twice must answer 409");
     });
   }
   if (!deleter) return cases;
@@ -240,7 +246,7 @@ function stateCases(model: Model, resource: Resource): Case[] {
       const ids = { ...params };
       for (const name of pathParams(read)) ids[name] ??= context.unknownId();
       const exchange = await context.send(read, { params: ids });
-      context.expect(exchange, [404], "use_after_free", `after the delete, ${operationName(read)} must answer 404`);
+      context.expect(exchange, [404], check.use_after_free, `after the delete, ${operationName(read)} must answer 404`);
     }
   };
   add(operationName(deleter), `reads answer 404 after the delete`, async (context) => {
@@ -253,7 +259,7 @@ function stateCases(model: Model, resource: Resource): Case[] {
     const params = await context.fresh(resource);
     expectSuccess(context, deleter, await context.send(deleter, { params }), "the first delete");
     const again = await context.send(deleter, { params });
-    context.expect(again, [404], "use_after_free", "deleting what is already deleted must answer 404");
+    context.expect(again, [404], check.use_after_free, "deleting what is already deleted must answer 404");
   });
   // A resource that still has children: the document declares the refusal (409, and both
   // stay readable); a server that deletes the children with it passes too, as long as nothing
@@ -272,19 +278,19 @@ function stateCases(model: Model, resource: Resource): Case[] {
         if (reader) expectSuccess(context, reader, await context.send(reader, { params: parent }), `after the refused delete, reading the ${param}`);
         return;
       }
-      context.expect(exchange, [...refusal, ...successCodes(deleter)], "delete_with_children", `deleting a ${param} that still has a ${child.param}`);
+      context.expect(exchange, [...refusal, ...successCodes(deleter)], check.delete_with_children, `deleting a ${param} that still has a ${child.param}`);
       const read = await context.send(childReader, { params: both });
       context.expect(
         read,
         [404],
-        "delete_with_children",
+        check.delete_with_children,
         `the delete answered ${status}, so its ${child.param} must be gone: ${operationName(childReader)} must answer 404`,
       );
       if (reader)
         context.expect(
           await context.send(reader, { params: parent }),
           [404],
-          "delete_with_children",
+          check.delete_with_children,
           `the delete answered ${status}, so ${operationName(reader)} must answer 404`,
         );
     });
@@ -319,7 +325,7 @@ function twoFactorCases(model: Model, options: SuiteOptions): Case[] {
       async run(context) {
         const params = await started(context);
         const { exchange, verified } = await verifying(context, params, "not-a-pin");
-        if (verified !== false) context.fail(exchange, "two_factor_pin", `a made-up PIN answered verified ${JSON.stringify(verified)}`);
+        if (verified !== false) context.fail(exchange, check.two_factor_pin, `a made-up PIN answered verified ${JSON.stringify(verified)}`);
       },
     },
     {
@@ -331,10 +337,10 @@ function twoFactorCases(model: Model, options: SuiteOptions): Case[] {
         const params = await started(context);
         const pin = await context.readPin(options.readPin, verify, params);
         const first = await verifying(context, params, pin);
-        if (first.verified !== true) context.fail(first.exchange, "two_factor_pin", `the PIN sent answered verified ${JSON.stringify(first.verified)}`);
+        if (first.verified !== true) context.fail(first.exchange, check.two_factor_pin, `the PIN sent answered verified ${JSON.stringify(first.verified)}`);
         const second = await verifying(context, params, pin);
         if (second.verified !== false)
-          context.fail(second.exchange, "two_factor_pin", `a PIN already used answered verified ${JSON.stringify(second.verified)}: a PIN verifies once`);
+          context.fail(second.exchange, check.two_factor_pin, `a PIN already used answered verified ${JSON.stringify(second.verified)}: a PIN verifies once`);
       },
     },
   ];

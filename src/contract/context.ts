@@ -5,6 +5,7 @@
 import { parseRetryAfter } from "../retry-policy.ts";
 import { sleep } from "../sleep.ts";
 import type { CheckName } from "./checks.ts";
+import { check } from "./checks.ts";
 import type { Exchange, Failure, RequestSpec, Sender } from "./exchange.ts";
 import { authHeader, operationName } from "./exchange.ts";
 import { Holdings } from "./holdings.ts";
@@ -164,7 +165,7 @@ export class Context {
     if (status >= 200 && status < 300 && exchange.json !== undefined) {
       const found = this.writeOnly.filter((field) => holdsKey(exchange.json, field, 0));
       for (const field of found)
-        failures.push({ rule: "write_only_hidden", message: `the answer carries ${field}, which the document marks writeOnly (never returned)` });
+        failures.push({ rule: check.write_only_hidden, message: `the answer carries ${field}, which the document marks writeOnly (never returned)` });
     }
     // A request with wrong credentials or a hand-made body says nothing of what the server holds.
     if ((spec.auth ?? "valid") !== "valid" || spec.raw) return failures;
@@ -270,7 +271,7 @@ export class Context {
     const id = createdId(resource, exchange);
     if (id === undefined) {
       const why = exchange.answer ? `got ${exchange.answer.status}` : exchange.failures[0]?.message;
-      throw new Broke(exchange, [{ rule: "positive_data_acceptance", message: `creating a ${resource.param} for this case failed: ${why}` }]);
+      throw new Broke(exchange, [{ rule: check.positive_data_acceptance, message: `creating a ${resource.param} for this case failed: ${why}` }]);
     }
     return { ...params, [resource.param]: id };
   }
@@ -301,7 +302,7 @@ export class Context {
     try {
       return await read(env);
     } catch (error) {
-      throw new Broke(this.last!, [{ rule: "pin_command", message: `--pin-command failed: ${error instanceof Error ? error.message : error}` }]);
+      throw new Broke(this.last!, [{ rule: check.pin_command, message: `--pin-command failed: ${error instanceof Error ? error.message : error}` }]);
     }
   }
 

@@ -9,6 +9,7 @@ import { fillTemplate } from "../path-template.ts";
 import { createRedactor } from "../redact.ts";
 import { readBody } from "../transport.ts";
 import type { CheckName } from "./checks.ts";
+import { check } from "./checks.ts";
 import type { HttpOperation, Prism } from "./prism.ts";
 
 /** How a request authenticates: the given credentials, none, or the right user with a wrong password. */
@@ -40,7 +41,7 @@ export interface ReceivedAnswer {
 
 /** A rule an answer broke: a Schemathesis-style check name and what was wrong. */
 export interface Failure {
-  /** The check, e.g. "status_code_conformance", "exact_list", "parent_scope" (see `checks`). */
+  /** The check, e.g. check.status_code_conformance, check.exact_list, check.parent_scope (see `checks`). */
   rule: CheckName;
   /** What was wrong, in words. */
   message: string;
@@ -187,14 +188,14 @@ export function createSender(options: { target: string; username: string; passwo
       text = await readBody(response, maxBodyBytes, { method: request.method, path });
     } catch (error) {
       if (error instanceof InvalidResponseError) {
-        exchange.failures.push({ rule: "response_size", message: error.message });
+        exchange.failures.push({ rule: check.response_size, message: error.message });
         return exchange;
       }
       const reason = noAnswerReason(error, timeoutMs);
       const timedOut = reason.startsWith("no answer within") && !spec.probe;
       stats.timeoutsInARow = timedOut ? stats.timeoutsInARow + 1 : 0;
       if (timedOut) stats.timeouts++;
-      exchange.failures.push({ rule: reason.startsWith("no answer within") ? "response_time" : "no_answer", message: reason });
+      exchange.failures.push({ rule: reason.startsWith("no answer within") ? check.response_time : check.no_answer, message: reason });
       return exchange;
     }
     if (!spec.probe) stats.timeoutsInARow = 0;
@@ -222,10 +223,10 @@ function answerFailures(operation: HttpOperation, response: Response, text: stri
   const failures: Failure[] = [];
   const { status } = response;
   const declared = operation.responses.find((one) => one.code === String(status)) ?? operation.responses.find((one) => one.code.toLowerCase() === "default");
-  if (status >= 500) failures.push({ rule: "not_a_server_error", message: `the server answered ${status}` });
+  if (status >= 500) failures.push({ rule: check.not_a_server_error, message: `the server answered ${status}` });
   if (!declared) {
     failures.push({
-      rule: "status_code_conformance",
+      rule: check.status_code_conformance,
       message: `${status} is not a status the document declares for ${operationName(operation)} (${operation.responses.map((one) => one.code).join(", ")})`,
     });
     return failures;
@@ -238,12 +239,12 @@ function answerFailures(operation: HttpOperation, response: Response, text: stri
   const wantsJson = contents.some((one) => isJsonMediaType(one.mediaType));
   if (wantsJson && !isJsonMediaType(contentType)) {
     failures.push({
-      rule: "content_type_conformance",
+      rule: check.content_type_conformance,
       message: `the answer's content type is ${contentType ? `"${contentType}"` : "missing"}; the document declares ${contents.map((one) => one.mediaType).join(", ")}`,
     });
   }
   if (wantsJson && json === undefined) {
-    failures.push({ rule: "response_schema_conformance", message: text.length ? "the body is not JSON" : "the body is empty" });
+    failures.push({ rule: check.response_schema_conformance, message: text.length ? "the body is not JSON" : "the body is empty" });
     return failures;
   }
   const headers: Record<string, string> = {};
@@ -255,7 +256,7 @@ function answerFailures(operation: HttpOperation, response: Response, text: stri
   for (const diagnostic of prism.validate(operation, { statusCode: status, headers, body: json ?? text })) {
     if (/returned status code|media type/i.test(diagnostic.message)) continue;
     const where = String(diagnostic.path?.[0] ?? "");
-    const rule = where === "body" ? "response_schema_conformance" : /^header/.test(where) ? "response_headers_conformance" : "response_conformance";
+    const rule = where === "body" ? check.response_schema_conformance : /^header/.test(where) ? check.response_headers_conformance : check.response_conformance;
     failures.push({ rule, message: diagnostic.message });
   }
   return failures;

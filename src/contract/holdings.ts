@@ -4,6 +4,7 @@
 // resource, or lists them, is judged against it: stored values as sent, ids that do not
 // change, exact lists, a child reachable only under its own parent, nothing left of a delete.
 import type { CheckName } from "./checks.ts";
+import { check } from "./checks.ts";
 import type { Exchange, Failure } from "./exchange.ts";
 import type { Model, Resource } from "./model.ts";
 import { pathParams, successSchema } from "./model.ts";
@@ -95,7 +96,7 @@ export class Holdings {
       // Reached under another existing parent: it must not be there.
       if (status !== 404) {
         fail(
-          "parent_scope",
+          check.parent_scope,
           `a ${named.held.resource.param} of another ${pathParams(operation).find((name) => named.held.params[name] !== params[name])} was reached here: expected 404, got ${status}`,
         );
       }
@@ -103,7 +104,7 @@ export class Holdings {
     }
     if (named?.held.gone && (named.held.resource.reader === operation || named.held.resource.deleter === operation || !creates)) {
       if (status !== 404) {
-        const rule = named.held.gone === "deleted" ? "use_after_free" : "delete_with_children";
+        const rule = named.held.gone === "deleted" ? check.use_after_free : check.delete_with_children;
         fail(
           rule,
           `this ${named.held.resource.param} was deleted${named.held.gone === "with its parent" ? " with its parent" : ""}: expected 404, got ${status}`,
@@ -178,7 +179,7 @@ export class Holdings {
     for (const field of answered) {
       if (!(field in sent) || !isScalar(sent[field]) || !(field in answer)) continue;
       if (answer[field] !== sent[field]) {
-        fail("stored_values", `${field} was sent as ${shown(sent[field])}; ${what} answered ${shown(answer[field])}`);
+        fail(check.stored_values, `${field} was sent as ${shown(sent[field])}; ${what} answered ${shown(answer[field])}`);
       }
     }
   }
@@ -188,7 +189,7 @@ export class Holdings {
     this.storedValues(held.resource, held.sent, answer, `the ${what}`, fail);
     for (const [field, created] of Object.entries(held.answer)) {
       if (!isScalar(created) || !(field in answer) || field in held.sent) continue;
-      if (answer[field] !== created) fail("stored_values", `${field} was ${shown(created)} when created, ${shown(answer[field])} when ${what}`);
+      if (answer[field] !== created) fail(check.stored_values, `${field} was ${shown(created)} when created, ${shown(answer[field])} when ${what}`);
     }
   }
 
@@ -206,20 +207,21 @@ export class Holdings {
     const expected = this.childrenOf(resource, params);
     for (const [id, item] of listed) {
       const held = this.get(resource.param, id);
-      if (held && !sameParents(held, params)) fail("exact_list", `the list holds ${resource.param} ${id}, which belongs to another parent`);
-      else if (held?.gone) fail("exact_list", `the list holds ${resource.param} ${id}, which was deleted`);
+      if (held && !sameParents(held, params)) fail(check.exact_list, `the list holds ${resource.param} ${id}, which belongs to another parent`);
+      else if (held?.gone) fail(check.exact_list, `the list holds ${resource.param} ${id}, which was deleted`);
       else if (held) this.sameAsCreated(held, item, "listed", fail);
     }
     if (parent.uncertain) return;
     const missing = expected.filter((one) => !listed.has(one.id));
     if (missing.length) {
       fail(
-        "exact_list",
+        check.exact_list,
         `the list misses ${missing.length} of the ${expected.length} ${resource.param}s created under it (${missing.map((one) => one.id).join(", ")})`,
       );
     }
     const unknown = [...listed.keys()].filter((id) => !this.get(resource.param, id));
-    if (unknown.length) fail("exact_list", `the list holds ${unknown.length} ${resource.param}s never created under it (${unknown.slice(0, 3).join(", ")})`);
+    if (unknown.length)
+      fail(check.exact_list, `the list holds ${unknown.length} ${resource.param}s never created under it (${unknown.slice(0, 3).join(", ")})`);
   }
 }
 

@@ -4,7 +4,7 @@
 // thin command around it. Node only; an app that imports `verigator` bundles none of it.
 // Prism (an optional peer dependency) parses the document and validates the answers.
 export type { CheckInfo, CheckName } from "./checks.ts";
-export { checks } from "./checks.ts";
+export { check, checks } from "./checks.ts";
 export type { Failure, ReceivedAnswer, SentRequest } from "./exchange.ts";
 export { formatCase, formatHuman, formatJson, formatJUnit, formatSummary } from "./report.ts";
 export type { CaseResult, ContractOptions, ContractReport, CoverageEntry, Family, SequenceStep } from "./results.ts";

@@ -3,8 +3,10 @@
 // removes its target only; and the two-factor rules between users: a PIN verifies only its own
 // user, a start leaves another user's PIN alone, wrong PINs are throttled. The cases make the
 // sequences; the model (holdings.ts) judges every answer in them.
+
 import type { Case, SuiteOptions } from "./case-helpers.ts";
 import { expectSuccess, record } from "./case-helpers.ts";
+import { check } from "./checks.ts";
 import type { Context } from "./context.ts";
 import { Skip } from "./context.ts";
 import { operationName } from "./exchange.ts";
@@ -87,7 +89,7 @@ export function modelCases(model: Model, resource: Resource, options: SuiteOptio
         const body = { ...record(context.body(pair.verify, "ascii", "required")), [pair.tokenField]: pin };
         const exchange = await context.send(pair.verify, { params: child, body });
         if (record(exchange.json).verified !== true) {
-          context.fail(exchange, "parent_scope", "the PIN sent no longer verifies its own user after requests for it under another parent");
+          context.fail(exchange, check.parent_scope, "the PIN sent no longer verifies its own user after requests for it under another parent");
         }
       }
     });
@@ -98,7 +100,7 @@ export function modelCases(model: Model, resource: Resource, options: SuiteOptio
       const { exchange: first, body } = await context.create(resource, mine, context.body(creator, "tricky"));
       expectSuccess(context, creator, first, "the first create");
       const again = await context.send(creator, { params: other, body });
-      context.expect(again, successCodes(creator), "unique_per_parent", `the same body under another ${parent.param} is another ${param}`);
+      context.expect(again, successCodes(creator), check.unique_per_parent, `the same body under another ${parent.param} is another ${param}`);
     });
   }
 
@@ -115,7 +117,7 @@ export function modelCases(model: Model, resource: Resource, options: SuiteOptio
       ] as const) {
         if (!params) continue;
         const exchange = await context.send(reader, { params });
-        context.expect(exchange, successCodes(reader), "delete_isolation", `after the delete, reading ${what}`);
+        context.expect(exchange, successCodes(reader), check.delete_isolation, `after the delete, reading ${what}`);
       }
       if (lister && parent) expectSuccess(context, lister, await context.send(lister, { params: mine }), "listing after the delete");
     });
@@ -156,7 +158,7 @@ export function pinCases(model: Model, options: SuiteOptions): Case[] {
       for (const guess of ["000000", "123456"]) {
         const { exchange, answer } = await verifying(context, params, guess);
         if (answer.verified !== false)
-          context.fail(exchange, "pin_isolation", `a user sent no PIN answered verified ${JSON.stringify(answer.verified)} to ${guess}`);
+          context.fail(exchange, check.pin_isolation, `a user sent no PIN answered verified ${JSON.stringify(answer.verified)} to ${guess}`);
       }
     }),
     // The other user is sent nothing: a fixed PIN (`verigator fake --pin`) cannot hide a leak.
@@ -167,10 +169,10 @@ export function pinCases(model: Model, options: SuiteOptions): Case[] {
       await started(context, first);
       const pin = await context.readPin(read, verify, first);
       const crossed = await verifying(context, second, pin);
-      if (crossed.answer.verified !== false) context.fail(crossed.exchange, "pin_isolation", "the PIN sent to one user verified another");
+      if (crossed.answer.verified !== false) context.fail(crossed.exchange, check.pin_isolation, "the PIN sent to one user verified another");
       const own = await verifying(context, first, pin);
       if (own.answer.verified !== true)
-        context.fail(own.exchange, "pin_isolation", `the PIN sent answered verified ${JSON.stringify(own.answer.verified)} for its own user`);
+        context.fail(own.exchange, check.pin_isolation, `the PIN sent answered verified ${JSON.stringify(own.answer.verified)} for its own user`);
     }),
     add("a start for one user leaves another's pending PIN as it was", async (context) => {
       const read = needPin();
@@ -181,7 +183,11 @@ export function pinCases(model: Model, options: SuiteOptions): Case[] {
       await started(context, second);
       const own = await verifying(context, first, pin);
       if (own.answer.verified !== true) {
-        context.fail(own.exchange, "pin_isolation", `after a start for another user, the PIN sent answered verified ${JSON.stringify(own.answer.verified)}`);
+        context.fail(
+          own.exchange,
+          check.pin_isolation,
+          `after a start for another user, the PIN sent answered verified ${JSON.stringify(own.answer.verified)}`,
+        );
       }
     }),
     add("after too many wrong PINs the right one is refused, and status.throttled says so", async (context) => {
@@ -192,14 +198,14 @@ export function pinCases(model: Model, options: SuiteOptions): Case[] {
       const pin = options.readPin ? await context.readPin(options.readPin, verify, params) : undefined;
       for (let i = 0; i < limit; i++) {
         const { exchange, answer } = await verifying(context, params, wrong(pin, i));
-        if (answer.verified !== false) context.fail(exchange, "two_factor_pin", `a wrong PIN answered verified ${JSON.stringify(answer.verified)}`);
+        if (answer.verified !== false) context.fail(exchange, check.two_factor_pin, `a wrong PIN answered verified ${JSON.stringify(answer.verified)}`);
       }
       const { exchange, answer } = await verifying(context, params, pin ?? wrong(pin, limit));
       const throttled = record(answer.status).throttled;
       if (answer.verified !== false || throttled !== true) {
         context.fail(
           exchange,
-          "pin_throttling",
+          check.pin_throttling,
           `after ${limit} wrong PINs, the ${pin ? "right PIN" : "next PIN"} answered verified ${JSON.stringify(answer.verified)}, status.throttled ${JSON.stringify(throttled)}: a PIN can be guessed`,
         );
       }

@@ -4,9 +4,11 @@
 // the resource tree (create, read — also under another parent —, list, delete, and the
 // two-factor start and verify), so a new resource in the document gets its commands by being
 // there. Each sequence makes its own parents, and deletes what it made when it ends.
+
 import * as fc from "fast-check";
 import type { Case } from "./case-helpers.ts";
 import { record } from "./case-helpers.ts";
+import { check } from "./checks.ts";
 import type { Context } from "./context.ts";
 import { Broke, createdId, Skip } from "./context.ts";
 import type { Exchange, Failure, RequestSpec } from "./exchange.ts";
@@ -62,8 +64,8 @@ async function step(real: Real, action: string, operation: HttpOperation, spec: 
   }
   const failures = [...exchange.failures];
   const status = exchange.answer?.status;
-  if (expected && status !== undefined && !expected.includes(status) && real.context.checks.has("positive_data_acceptance")) {
-    failures.push({ rule: "positive_data_acceptance", message: `${action}: expected ${expected.join(" or ")}, got ${status}` });
+  if (expected && status !== undefined && !expected.includes(status) && real.context.checks.has(check.positive_data_acceptance)) {
+    failures.push({ rule: check.positive_data_acceptance, message: `${action}: expected ${expected.join(" or ")}, got ${status}` });
   }
   real.steps.push({ action, request: exchange.request, ...(exchange.answer && { answer: exchange.answer }), curl: exchange.curl, failures });
   if (failures.length) throw new StepFailed(failures);
@@ -101,7 +103,7 @@ function commandsFor(model: Model): fc.Arbitrary<Command>[] {
             const id = createdId(resource, exchange);
             if (exchange.failures.length) throw new StepFailed(exchange.failures);
             if (id === undefined)
-              throw new StepFailed([{ rule: "positive_data_acceptance", message: `${action}: expected a 2xx with an ${resource.idField}` }]);
+              throw new StepFailed([{ rule: check.positive_data_acceptance, message: `${action}: expected a 2xx with an ${resource.idField}` }]);
             made.params = { ...params, [resource.param]: id };
             made.alive = true;
           },
@@ -205,7 +207,7 @@ function commandsFor(model: Model): fc.Arbitrary<Command>[] {
               successCodes(operation),
             );
             if (verify && record(exchange.json).verified === true) {
-              real.steps.at(-1)!.failures.push({ rule: "two_factor_pin", message: "a made-up PIN answered verified true" });
+              real.steps.at(-1)!.failures.push({ rule: check.two_factor_pin, message: "a made-up PIN answered verified true" });
               throw new StepFailed(real.steps.at(-1)!.failures);
             }
           },
