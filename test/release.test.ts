@@ -102,8 +102,8 @@ describe("what a release must say, on edited copies", () => {
     const unbumped = checkRelease({ ...base, current: moved, packageVersion: "0.2.0" });
     expect(unbumped.level).toBe("minor");
     expect(unbumped.problems).toEqual([
-      `the document changed since ${current} and it has non-breaking changes: info.version ${current} must be at least ${current.replace(/\.\d+\.\d+$/, (rest) => `.${Number(rest.split(".")[1]) + 1}.0`)}`,
-      "the document changed since the release of 0.2.0 and it has non-breaking changes: the package's version 0.2.0 must be at least 0.3.0",
+      `the document changed since ${current} and it has changes that may break: info.version ${current} must be at least ${current.replace(/\.\d+\.\d+$/, (rest) => `.${Number(rest.split(".")[1]) + 1}.0`)}`,
+      "the document changed since the release of 0.2.0 and it has changes that may break: the package's version 0.2.0 must be at least 0.3.0",
       'CHANGELOG.md has no section "## [0.2.0]": run npm run release',
     ]);
     expect(unbumped.changes.map(changelogLine)).toEqual([
@@ -121,7 +121,7 @@ describe("what a release must say, on edited copies", () => {
     writeFileSync(yaml, readFileSync(yaml, "utf8").replace("  - url: https://api.verigator.com", "  - url: https://api2.verigator.com"));
     const refused = await run("node", ["scripts/release.mjs"], { cwd: dir });
     expect(refused.code).toBe(1);
-    expect(refused.output).toMatch(/it has non-breaking changes: info\.version .* must be at least \d+\.\d+\.0/);
+    expect(refused.output).toMatch(/it has changes that may break: info\.version .* must be at least \d+\.\d+\.0/);
   }, 60_000);
 
   it("npm run release, in a copy of the project: refuses unbumped versions, then writes the changelog and the snapshot", async () => {

@@ -41,7 +41,12 @@ export function checkRelease({ released, releasedPackage, current, packageVersio
   /** @type {string[]} */
   const problems = [];
   if (!level) return { changes, level, problems };
-  const why = level === "major" ? "it has breaking changes" : "it has non-breaking changes";
+  const why =
+    level === "major"
+      ? "it has breaking changes"
+      : changes.some((one) => one.level === "may-break")
+        ? "it has changes that may break"
+        : "it has non-breaking changes";
   const was = { document: released.info.version, package: releasedPackage };
   if (!bumped(was.document, current.info.version, level)) {
     problems.push(`the document changed since ${was.document} and ${why}: info.version ${current.info.version} must be at least ${next(was.document, level)}`);
