@@ -45,6 +45,15 @@ describe("what a release must say, on edited copies", () => {
     writeFileSync(join(dir, "verigator.yaml"), text);
     return loadDocument(join(dir, "verigator.yaml"));
   };
+  /** A copy of the repository's files (node_modules linked), to run the release script in. */
+  const projectCopy = async (name: string) => {
+    const dir = join(scratch, name);
+    mkdirSync(dir);
+    const { output: files } = await run("git", ["ls-files", "--cached", "--others", "--exclude-standard"]);
+    for (const file of files.split("\n").filter(Boolean)) cpSync(`${root}${file}`, join(dir, file), { recursive: true });
+    symlinkSync(`${root}node_modules`, join(dir, "node_modules"));
+    return dir;
+  };
   const base = { released, releasedPackage: "0.2.0", changelog: "" };
   const current = released.info.version as string;
   // A breaking edit (phone_number given a maxLength: a pattern changed only may break) and a
@@ -112,11 +121,7 @@ describe("what a release must say, on edited copies", () => {
   });
 
   it("in a copy of the project whose server URL changed with no version bump, npm run release refuses it", async () => {
-    const dir = join(scratch, "moved");
-    mkdirSync(dir);
-    const { output: files } = await run("git", ["ls-files", "--cached", "--others", "--exclude-standard"]);
-    for (const file of files.split("\n").filter(Boolean)) cpSync(`${root}${file}`, join(dir, file), { recursive: true });
-    symlinkSync(`${root}node_modules`, join(dir, "node_modules"));
+    const dir = await projectCopy("moved");
     const yaml = join(dir, "openapi/verigator.yaml");
     writeFileSync(yaml, readFileSync(yaml, "utf8").replace("  - url: https://api.verigator.com", "  - url: https://api2.verigator.com"));
     const refused = await run("node", ["scripts/release.mjs"], { cwd: dir });
@@ -125,11 +130,7 @@ describe("what a release must say, on edited copies", () => {
   }, 60_000);
 
   it("npm run release, in a copy of the project: refuses unbumped versions, then writes the changelog and the snapshot", async () => {
-    const dir = join(scratch, "project");
-    mkdirSync(dir);
-    const { output: files } = await run("git", ["ls-files", "--cached", "--others", "--exclude-standard"]);
-    for (const file of files.split("\n").filter(Boolean)) cpSync(`${root}${file}`, join(dir, file), { recursive: true });
-    symlinkSync(`${root}node_modules`, join(dir, "node_modules"));
+    const dir = await projectCopy("project");
     const yaml = join(dir, "openapi/verigator.yaml");
     writeFileSync(yaml, readFileSync(yaml, "utf8").replace(...optional));
     const refused = await run("node", ["scripts/release.mjs"], { cwd: dir });

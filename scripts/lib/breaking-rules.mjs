@@ -129,6 +129,20 @@ export function levelOf(id) {
   return /** @type {Level} */ (level);
 }
 
+/** The bounds a schema may set: a minimum rising or a maximum falling is stricter. */
+const bounds = [
+  "minLength",
+  "minimum",
+  "exclusiveMinimum",
+  "minItems",
+  "minProperties",
+  "maxLength",
+  "maximum",
+  "exclusiveMaximum",
+  "maxItems",
+  "maxProperties",
+];
+
 // Schema rules: each a named function over one pair of schemas, with the keywords it reads.
 
 /** @type {{ keywords: string[], check: (before: any, after: any, context: SchemaContext) => void }[]} */
@@ -191,31 +205,9 @@ export const schemaRules = [
     },
   })),
   {
-    keywords: [
-      "minLength",
-      "minimum",
-      "exclusiveMinimum",
-      "minItems",
-      "minProperties",
-      "maxLength",
-      "maximum",
-      "exclusiveMaximum",
-      "maxItems",
-      "maxProperties",
-    ],
+    keywords: bounds,
     check: function boundChanged(before, after, { side, report }) {
-      for (const keyword of [
-        "minLength",
-        "minimum",
-        "exclusiveMinimum",
-        "minItems",
-        "minProperties",
-        "maxLength",
-        "maximum",
-        "exclusiveMaximum",
-        "maxItems",
-        "maxProperties",
-      ]) {
+      for (const keyword of bounds) {
         const [was, is] = [before[keyword], after[keyword]];
         if (was === is) continue;
         const lower = keyword.startsWith("min") || keyword === "exclusiveMinimum";
