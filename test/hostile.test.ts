@@ -5,12 +5,11 @@
 // --auth, stalls that alternate with answers). The password is checked absent from stdout,
 // stderr, JUnit and JSON in every one.
 import type { ChildProcess } from "node:child_process";
-import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import type { IncomingMessage, RequestListener, Server } from "node:http";
-import { createServer, request as httpRequest } from "node:http";
+import { createServer } from "node:http";
 import { connect } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
+import { residentBytes, startFakeProcess, streamBody } from "../scripts/lib/fake-process.mjs";
 import { run } from "../scripts/lib/run.mjs";
 import type { ContractReport } from "../src/contract/index.js";
 import { formatHuman, formatJson, formatJUnit, runContract } from "../src/contract/index.js";
@@ -24,24 +23,14 @@ afterAll(() => {
   for (const child of children) child.kill("SIGKILL");
 });
 
-/** `verigator fake` as a child process; resolves with its URL and pid once it listens. */
+/** `verigator fake` as a child process, killed when the file is done; resolves with its URL and pid once it listens. */
 async function fakeProcess(...args: string[]): Promise<{ url: string; pid: number }> {
-  const child = spawn("node", ["bin/verigator.mjs", "fake", "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const { child, url } = await startFakeProcess(args);
   children.push(child);
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = "";
-    child.stdout.on("data", (chunk) => {
-      output += chunk;
-      const found = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (found) resolve(found[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`the fake exited ${code}: ${output}`)));
-  });
-  return { url, pid: child.pid! };
+  return { url, pid: child.pid ?? 0 };
 }
 
-/** The peak resident memory of a process, in bytes (Linux: VmHWM). */
-const peakRss = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) * 1024;
+const peakRss = (pid: number) => residentBytes(pid);
 
 /** Sends raw bytes on one connection and resolves with what came back before it closed. */
 function raw(url: string, bytes: Buffer): Promise<string> {
@@ -56,33 +45,6 @@ function raw(url: string, bytes: Buffer): Promise<string> {
   });
 }
 
-/** POSTs `total` bytes as a chunked stream (no Content-Length); resolves with the status the fake answered. */
-function streamed(url: string, path: string, total: number, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers } });
-    const chunk = Buffer.alloc(1024 * 1024, 0x61);
-    let sent = 0;
-    const pump = () => {
-      while (sent < total) {
-        sent += chunk.length;
-        if (!request.write(chunk)) return void request.once("drain", pump);
-      }
-      request.end();
-    };
-    request.on("response", (response) => {
-      let body = "";
-      response.on("data", (data) => (body += data));
-      response.on("end", () => {
-        resolve({ status: response.statusCode ?? 0, body });
-        request.destroy();
-      });
-    });
-    // The fake closes the connection once it has refused: writing on is an error the answer already explains.
-    request.on("error", (error) => (sent >= total ? reject(error) : undefined));
-    pump();
-  });
-}
-
 const auth = { "x-service-auth": "user:pass", "content-type": "application/json" };
 
 describe("the fake under hostile input", () => {
@@ -90,7 +52,7 @@ describe("the fake under hostile input", () => {
     const { url, pid } = await fakeProcess();
     const before = peakRss(pid);
     // 300 MB chunked, no credentials, to a path that does not exist: refused at 1 MiB.
-    const refused = await streamed(url, "/no/such/path", 300 * 1024 * 1024);
+    const refused = await streamBody(`${url}/no/such/path`, 300 * 1024 * 1024);
     expect(refused.status).toBe(413);
     expect(JSON.parse(refused.body)).toEqual({ message: "Request body too large: over 1048576 bytes" });
     expect(peakRss(pid) - before).toBeLessThan(64 * 1024 * 1024);

@@ -175,12 +175,14 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
           : performance.now() - started > maxTimeMs
             ? `the run took longer than --max-time ${maxTimeMs} ms`
             : undefined;
+    // A cancelled run lists only the cases it ran; one stopped for the target's sake lists the rest as skipped, saying why.
+    if (stopped === "cancelled") break;
     const result = stopped
       ? { operation: one.operation, family: one.family, name: one.name, failures: [], outcome: "skip" as const, reason: stopped, durationMs: 0 }
       : await runCase(one, context);
     if (result === "cancelled") {
       stopped = "cancelled";
-      continue;
+      break;
     }
     const clean = scrub.result(result);
     results.push(clean);
