@@ -4,12 +4,15 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createFakeVerigator } from "verigator/testing";
 
+/** The fake's port unless told otherwise: the one `npm start` gives it (its mock has 4010, its docs 4011). */
+export const defaultPort = "4012";
+
 export const usage = `usage: verigator fake [options]
 
 Serves the stateful fake of verigator/testing over HTTP until Ctrl-C, with its control
 endpoints (/_fake/…, described by verigator/fake-control.yaml), for tests in any language.
 
-  --port N                          the port (default 4010; 0 picks a free one)
+  --port N                          the port (default 4012, as npm start serves the fake; 0 picks a free one)
   --host HOST                       the address (default 127.0.0.1)
   --auth USER:PASS                  the X-Service-Auth it accepts (default user:pass), compared as UTF-8
   --pin PIN                         every SMS carries this PIN (default: 6 random digits)
@@ -31,7 +34,7 @@ export async function startFake(argv) {
       "max-body-bytes": { type: "string" },
       "max-request-journal-entries": { type: "string" },
       "no-request-journal": { type: "boolean" },
-      port: { type: "string", default: "4010" },
+      port: { type: "string", default: defaultPort },
       host: { type: "string", default: "127.0.0.1" },
       auth: { type: "string", default: "user:pass" },
       pin: { type: "string" },
@@ -60,9 +63,22 @@ export async function startFake(argv) {
     // A bad entry: nothing was loaded; say which file, entry and field.
     throw values.services === undefined || !(error instanceof TypeError) ? error : new RangeError(`--services ${values.services}: ${error.message}`);
   }
-  const server = await fake.listen({ port, host: values.host });
+  let server;
+  try {
+    server = await fake.listen({ port, host: values.host });
+  } catch (error) {
+    const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+    if (code === "EADDRINUSE")
+      throw new ListenError(`port ${port} on ${values.host} is in use (npm start's fake?): give another with --port N, or --port 0 for a free one`);
+    if (code === "EACCES") throw new ListenError(`port ${port} on ${values.host} needs privileges this user lacks: give --port 1024 or above, or --port 0`);
+    if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new ListenError(`--host ${values.host} is not an address of this machine`);
+    throw error;
+  }
   return { fake, server };
 }
+
+/** The fake could not listen where it was told: said in one line, without the usage. */
+export class ListenError extends Error {}
 
 /** @param {string | undefined} text @param {string} flag @param {number} min */
 function count(text, flag, min) {
@@ -100,7 +116,9 @@ export async function main(argv) {
   try {
     started = await startFake(argv);
   } catch (error) {
-    console.error(`${error instanceof Error ? error.message : error}\n${usage}`);
+    // Where it could not listen is one line; a wrong option also gets the usage.
+    if (error instanceof ListenError) console.error(`verigator fake: ${error.message}`);
+    else console.error(`${error instanceof Error ? error.message : error}\n${usage}`);
     return 2;
   }
   const { fake, server } = started;

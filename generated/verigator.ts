@@ -101,7 +101,7 @@ export interface paths {
          *     |---|---|---|
          *     | `Content-Type` | `application/json` | Yes |
          *     | `Accept` | `application/json` | Yes |
-         *     | `X-Service-Auth` | `<username>:<password>`, see Authentication | Yes |
+         *     | `X-Service-Auth` | `<username>:<password>`, see Credentials | Yes |
          *
          *     Store the returned `id` in your database for this user: it is the UserId used
          *     for user authentication. Next: start authentication when the user logs in.
@@ -371,6 +371,16 @@ export interface components {
              * @example User already exists
              */
             message: string;
+            /**
+             * @description Not from Verigator: the fake of `verigator/testing` (and `verigator fake`) adds it to a
+             *     `404` or `405` for a request that matched no route — the routes the request nearly
+             *     matched, closest first, each as `METHOD /template: what differs`, as WireMock's near
+             *     misses do. Optional; Messente's pages and SDKs show no such field.
+             * @example [
+             *       "POST /v1/service/service/{ServiceId}/users: the path has user, not users"
+             *     ]
+             */
+            nearMisses?: string[];
         };
     };
     responses: {

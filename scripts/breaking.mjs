@@ -23,8 +23,7 @@ if (!oldPath || !newPath || !["text", "json"].includes(values.format) || !["brea
 /** @param {string} path */
 async function read(path) {
   try {
-    // Code samples are no change: a copy of the YAML without its samples beside it is still read.
-    return await loadDocument(path, { tolerate: (pointer) => pointer.includes("/x-codeSamples/") });
+    return await loadDocument(path);
   } catch (error) {
     console.error(`${path} cannot be read: ${error instanceof Error ? error.message.split("\n")[0] : error}`);
     process.exit(2);

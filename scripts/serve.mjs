@@ -6,10 +6,9 @@ import { startFake } from "../bin/fake.mjs";
 import { createDocsServer } from "./lib/docs-server.mjs";
 import { root } from "./lib/document.mjs";
 import { startMock } from "./lib/mock.mjs";
+import { startPorts } from "./lib/start-ports.mjs";
 
-const mockPort = Number(process.env.MOCK_PORT ?? 4010);
-const docsPort = Number(process.env.DOCS_PORT ?? 4011);
-const fakePort = process.env.FAKE_PORT ?? "4012";
+const { mock: mockPort, docs: docsPort, fake: fakePort } = startPorts();
 const docsPath = process.env.DOCS_FILE ?? `${root}build/docs/index.html`;
 if (!existsSync(docsPath)) {
   console.error(`${docsPath} is missing: run npm run docs first (npm start does)`);
@@ -19,7 +18,7 @@ if (!existsSync(docsPath)) {
 const mock = await startMock({ port: mockPort });
 const docs = createDocsServer(docsPath);
 await new Promise((resolve) => docs.listen(docsPort, "127.0.0.1", () => resolve(undefined)));
-const fake = await startFake(["--port", fakePort, "--auth", "user:pass"]);
+const fake = await startFake(["--port", String(fakePort), "--auth", "user:pass"]);
 const users = `${fake.server.url}/v1/service/service/$SID/users`;
 const json = `-H 'X-Service-Auth: user:pass' -H 'Content-Type: application/json'`;
 

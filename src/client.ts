@@ -1,15 +1,11 @@
 // createVerigator: one thin method per operation of the document. A call is build → send →
-// decode, each once: the generated operation table gives the method, path and schemas; the
-// request is built from it as a URL and a fetch init, sent by the transport, and the answer
-// is read by decode.ts.
-import type { OperationEntry } from "../generated/operation-table.ts";
-import { operationTable } from "../generated/operation-table.ts";
+// decode, each once: build-request.ts fills the path and checks the body from the generated
+// operation table, the transport sends it as a URL and a fetch init, and decode.ts reads the
+// answer.
+import { buildRequest } from "./build-request.ts";
 import { decode } from "./decode.ts";
-import { InvalidDataError } from "./errors.ts";
 import type { CallOptions, VerigatorOptions } from "./options.ts";
 import { attemptPolicy, configure, mergeHeaders } from "./options.ts";
-import { fillTemplate } from "./path-template.ts";
-import { findProblem } from "./schema-check.ts";
 import { send } from "./transport.ts";
 import type { OperationId, PathParams, RequestBody, ResponseBody } from "./types.ts";
 
@@ -92,24 +88,18 @@ export function createVerigator(options: VerigatorOptions = {}): Verigator {
     options: CallOptions | undefined,
   ): Promise<ResponseBody<Op>> {
     // Build: everything that can go wrong before sending throws here, and only here.
-    const operation: OperationEntry = operationTable[operationId];
-    const { method } = operation;
-    const filled = fillPath(operation.path, params as Record<string, unknown>, method);
-    if (operation.request) {
-      const problem = findProblem(operation.request, body);
-      if (problem) throw new InvalidDataError(`${problem[0]} ${problem[1]}`, { field: problem[0], method });
-    }
-    const base = body === undefined ? config.headers : jsonHeaders;
+    const { operation, method, path, body: text } = buildRequest(operationId, params, body);
+    const base = text === undefined ? config.headers : jsonHeaders;
     const init: RequestInit = {
       method,
       headers: options?.headers ? mergeHeaders(base, options.headers, method) : base,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: text,
       redirect: "manual",
     };
-    const where = { method, path: config.basePath + filled };
+    const where = { method, path: config.basePath + path };
     const policy = attemptPolicy(config, options);
     // Send, then decode.
-    const answer = await send(config.baseUrl + filled, init, policy, config.context, where);
+    const answer = await send(config.baseUrl + path, init, policy, config.context, where);
     return decode(answer, operation.response, config.context.redact, where) as ResponseBody<Op>;
   }
 
@@ -130,23 +120,4 @@ export function createVerigator(options: VerigatorOptions = {}): Verigator {
       verify: (serviceId, userId, pin, callOptions) => call("verifyPin", { ServiceId: serviceId, UserId: userId }, pin, callOptions),
     },
   };
-}
-
-/** The path template with each parameter percent-encoded inside its segment; refuses IDs that cannot stay there. */
-function fillPath(template: string, params: Record<string, unknown> | undefined, method: string): string {
-  return fillTemplate(template, (field) => {
-    const value = params?.[field];
-    let problem: string | undefined;
-    if (typeof value !== "string") problem = `must be a string, not ${value === null ? "null" : typeof value}`;
-    else if (value === "") problem = "must not be empty";
-    else if (value === "." || value === "..") problem = "must not be '.' or '..'";
-    else {
-      try {
-        return encodeURIComponent(value);
-      } catch {
-        problem = "must be well-formed Unicode";
-      }
-    }
-    throw new InvalidDataError(`${field} ${problem}`, { field, method });
-  });
 }

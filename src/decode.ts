@@ -1,7 +1,7 @@
 // The one place an answer is read: status → error class, JSON parse, schema check, redaction
 // and excerpt. Nothing is parsed twice; everything an error keeps is redacted and bounded.
 import { errorClassFor, InvalidResponseError, RateLimitError } from "./errors.ts";
-import { isJsonMediaType } from "./media-type.ts";
+import { isJsonMediaType } from "./media-type.js";
 import type { Redact } from "./redact.ts";
 import { cleanMessage, redactHeaders, redactValue } from "./redact.ts";
 import { parseRetryAfter } from "./retry-policy.ts";

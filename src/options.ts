@@ -2,7 +2,7 @@
 import { InvalidDataError, VerigatorError } from "./errors.ts";
 import type { Logger, LogLevel } from "./logger.ts";
 import { createLog } from "./logger.ts";
-import { createRedactor } from "./redact.ts";
+import { createCredentialRedactor, createRedactor } from "./redact.ts";
 import type { AttemptPolicy, FetchLike, TransportContext } from "./transport.ts";
 
 /** What createVerigator (and createRawClient) takes; every option is optional. */
@@ -164,18 +164,13 @@ export interface ClientConfig {
   context: TransportContext;
 }
 
-/** A shorter password is removed only as part of the whole value: removing every "abc" would garble answers. */
-const minRedactedPasswordLength = 6;
-
 export function configure(options: VerigatorOptions): ClientConfig {
   const auth = serviceAuth(options);
   const baseUrl = checkedBaseUrl(options.baseUrl ?? defaultBaseUrl);
   const headers = mergeHeaders({}, options.headers ?? {});
   headers.accept = "application/json";
   if (auth) headers["x-service-auth"] = auth;
-  const secrets = auth ? [auth] : [];
-  const password = auth?.slice(auth.indexOf(":") + 1);
-  if (password && password.length >= minRedactedPasswordLength) secrets.push(password);
+  const separator = auth?.indexOf(":") ?? -1;
   return {
     baseUrl,
     basePath: new URL(baseUrl).pathname.replace(/\/$/, ""),
@@ -186,7 +181,7 @@ export function configure(options: VerigatorOptions): ClientConfig {
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       maxResponseBytes: checkedNumber("maxResponseBytes", options.maxResponseBytes, defaultMaxResponseBytes),
       log: createLog(options.logger, options.logLevel),
-      redact: createRedactor(secrets),
+      redact: auth ? createCredentialRedactor(auth.slice(0, separator), auth.slice(separator + 1)) : createRedactor([]),
     },
   };
 }

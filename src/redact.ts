@@ -44,7 +44,7 @@ function hexForm(bytes: Uint8Array): string {
 function characterForms(character: string, encoder: TextEncoder): string {
   const code = character.codePointAt(0) as number;
   const forms = [
-    character.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&"),
+    character.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&"),
     Array.from({ length: character.length }, (_, i) => `\\\\[uU]0*${hex(character.charCodeAt(i))}`).join(""),
     `&#0*${code};`,
     `&#[xX]0*${hex(code)};`,
@@ -69,26 +69,63 @@ function base64Forms(bytes: Uint8Array): string[] {
   return out;
 }
 
-/** A redactor for these secrets (the X-Service-Auth value, the password); the identity for none. */
-export function createRedactor(secrets: string[]): Redact {
-  if (secrets.length === 0) return (text) => text;
+/** Letters, digits and marks: what a word is made of, so what may not touch a password redacted only as a word. */
+const wordCharacter = "[\\p{L}\\p{N}\\p{M}]";
+
+/** A regex source matching `secret` in every encoding an echo may use. */
+function secretForms(secret: string, encoder: TextEncoder): string[] {
+  const sources = [Array.from(secret, (character) => characterForms(character, encoder)).join("")];
+  const latin1 = Uint8Array.from(secret, (character) => character.charCodeAt(0));
+  for (const form of [...base64Forms(latin1), ...base64Forms(encoder.encode(secret))]) sources.push(form.replace(/[+/]/g, "\\$&"));
+  sources.push(hexForm(encoder.encode(secret)), hexForm(latin1));
+  return sources;
+}
+
+/**
+ * A redactor for `secrets`, removed wherever they appear, and for `words`, removed only where
+ * they stand alone (no letter, digit or mark touching them): a short password such as `pass`
+ * is cut out of `{"password":"pass"}` but not out of the word "password". The identity for none.
+ */
+export function createRedactor(secrets: string[], words: string[] = []): Redact {
+  const everywhere = secrets.filter((one) => one.length > 0);
+  const alone = words.filter((one) => one.length > 0);
+  if (everywhere.length === 0 && alone.length === 0) return (text) => text;
   let pattern: RegExp | undefined;
   return (text) => {
     if (!pattern) {
       const encoder = new TextEncoder();
-      const sources: string[] = [];
-      for (const secret of secrets) {
-        sources.push(Array.from(secret, (character) => characterForms(character, encoder)).join(""));
-        const latin1 = Uint8Array.from(secret, (character) => character.charCodeAt(0));
-        for (const form of [...base64Forms(latin1), ...base64Forms(encoder.encode(secret))]) {
-          sources.push(form.replace(/[+/]/g, "\\$&"));
-        }
-        sources.push(hexForm(encoder.encode(secret)), hexForm(latin1));
+      const sources = everywhere.flatMap((secret) => secretForms(secret, encoder));
+      for (const word of alone) {
+        sources.push(`(?<!${wordCharacter})(?:${secretForms(word, encoder).join("|")})(?!${wordCharacter})`);
       }
-      pattern = new RegExp(sources.join("|"), "g");
+      pattern = new RegExp(sources.join("|"), "gu");
     }
     return text.replace(pattern, redacted);
   };
+}
+
+/**
+ * A password shorter than this is redacted only where it stands alone, as a word of its own:
+ * cut out of every word, a password `pass` would turn "a wrong password" into "a wrong
+ * [redacted]word". The whole credential `username:password` is redacted everywhere, whatever
+ * its length.
+ */
+export const passwordRedactedEverywhereFrom = 8;
+
+/** A text as the byte string of its UTF-8 encoding: what a header value holds on the wire. */
+const asBytes = (text: string) => String.fromCharCode(...new TextEncoder().encode(text));
+
+/**
+ * The one redaction rule for a credential, for the client and the contract suite alike: the
+ * whole `username:password` everywhere, in every encoding; the password alone everywhere when it
+ * has at least `passwordRedactedEverywhereFrom` characters, else only where it stands alone.
+ * Each also as the byte string of its UTF-8 form (a header value echoed as bytes).
+ */
+export function createCredentialRedactor(username: string, password: string): Redact {
+  const both = (text: string) => [...new Set([text, asBytes(text)])];
+  const credential = both(`${username}:${password}`);
+  const long = password.length >= passwordRedactedEverywhereFrom;
+  return createRedactor([...credential, ...(long ? both(password) : [])], long ? [] : both(password));
 }
 
 /** How deep a parsed answer the client walks; deeper is refused as not what the document promises. */

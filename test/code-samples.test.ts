@@ -15,7 +15,7 @@ mkdirSync(scratch, { recursive: true });
 describe("every operation has its samples", () => {
   it.each(documentedOperations.map(({ operationId }) => operationId))("%s", (operationId) => {
     expect(readdirSync(`${samples}/typescript`)).toContain(`${operationId}.ts`);
-    expect(readdirSync(`${samples}/curl`)).toContain(`${operationId}.sh`);
+    expect(readdirSync(`${samples}/shell`)).toContain(`${operationId}.sh`);
     expect(readdirSync(`${samples}/python`)).toContain(`${operationId}.py`);
     expect(readdirSync(`${samples}/java`)).toContain(`${operationId}.java`);
   });
@@ -84,7 +84,7 @@ function runShell(script: string): Promise<string> {
 
 describe("curl samples run against the mock", () => {
   it.each(documentedOperations.map(({ operationId }) => operationId))("%s.sh answers its documented success", async (operationId) => {
-    const source = readFileSync(`${samples}/curl/${operationId}.sh`, "utf8").trimEnd();
+    const source = readFileSync(`${samples}/shell/${operationId}.sh`, "utf8").trimEnd();
     expect(source).toContain("https://api.verigator.com/");
     const script = `${source.replaceAll("https://api.verigator.com", inject("mockUrl"))} -sS -w '\\nHTTP %{http_code}'`;
     const output = await runShell(script);

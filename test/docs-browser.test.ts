@@ -3,12 +3,14 @@
 // console stays clean (served as `npm start` serves it, 404 for anything but the page), no
 // code sample is cut at the panel's edge. Its screenshot goes to build/ (`npm run screenshot`
 // refreshes docs/screenshot.png for the README).
+import http from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isLoopback, launchChromium } from "../scripts/lib/chromium.mjs";
 import { createDocsServer } from "../scripts/lib/docs-server.mjs";
 import { loadDocument, root } from "../scripts/lib/document.mjs";
 import { run } from "../scripts/lib/run.mjs";
+import { startServers } from "../scripts/lib/start-ports.mjs";
 import { documentedOperations, documentedResponses } from "./support/document.js";
 
 const docs = createDocsServer(`${root}build/docs/index.html`);
@@ -52,7 +54,6 @@ afterAll(async () => {
 async function openOperation(tag: string, operationId: string): Promise<string> {
   await page.goto(`${docsUrl}#tag/${tag}/operation/${operationId}`);
   await page.locator(`[id="${tag.toLowerCase()}/${operationId.toLowerCase()}"]`).first().waitFor({ timeout: 10_000 });
-  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator.innerText(), the text as shown
   return page.locator("main").innerText();
 }
 
@@ -105,7 +106,6 @@ describe("rendered docs", () => {
       await page.keyboard.press("Escape");
     }
     expect(menus.some((menu) => ["curl", "Messente Python SDK", "Messente Java SDK"].every((label) => menu.includes(label)))).toBe(true);
-    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator.innerText(), the text as shown
     expect(await page.locator("main").innerText()).toContain("await verigator.users.create(");
   });
 
@@ -114,7 +114,6 @@ describe("rendered docs", () => {
     await page.waitForSelector("text=Verigator API");
     await page.keyboard.press("Control+k");
     await page.keyboard.type("Add a user");
-    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator.innerText(), the text as shown
     await expect.poll(async () => (await page.locator("body").innerText()).includes("Add a user to a service")).toBe(true);
     await page.getByText("Add a user to a service").first().click();
     await expect.poll(() => page.url()).toContain("#/users/createuser");
@@ -134,7 +133,6 @@ describe("rendered docs", () => {
   it("shows the document's version and links the changelog, which the server serves", async () => {
     await page.goto(docsUrl);
     await page.waitForSelector("text=Verigator API");
-    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator.innerText(), the text as shown
     const text = await page.locator("body").innerText();
     const version = (await loadDocument()).info.version as string;
     expect(text).toContain(version);
@@ -143,6 +141,67 @@ describe("rendered docs", () => {
     const changelog = await fetch(new URL(href ?? "", docsUrl));
     expect(changelog.status).toBe(200);
     expect(await changelog.text()).toContain("## [");
+  });
+
+  it("describes itself: a meta description, the page's title; the servers npm start prints, at its ports, and no other", async () => {
+    await page.goto(docsUrl);
+    await page.locator("#redoc main h1").first().waitFor();
+    const description = await page.locator('meta[name="description"]').getAttribute("content");
+    expect(description).toMatch(/^Verigator API \d+\.\d+\.\d+: Messente's two-factor verification API/);
+    const text = await page.locator("main").innerText();
+    const servers = startServers();
+    for (const { url, description: name } of servers) {
+      expect(text).toContain(url);
+      expect(text).toContain(name);
+    }
+    expect(text).not.toContain("api.verigator.com\n");
+    expect(text).not.toMatch(/`npm start`/);
+  });
+
+  it("has one sidebar entry called Authentication", async () => {
+    await page.goto(docsUrl);
+    await page.locator("#redoc main h1").first().waitFor();
+    const entries = await page.getByRole("navigation", { name: "API reference" }).getByText("Authentication", { exact: true }).count();
+    expect(entries).toBe(1);
+  });
+
+  it("draws the two-factor flow as a sequence diagram with a text alternative", async () => {
+    await page.goto(`${docsUrl}#/section/the-two-factor-flow`);
+    const diagram = page.getByRole("img", { name: "The two-factor flow: register the app, sign a user up, send a PIN, check it" });
+    await diagram.waitFor();
+    const alternative = await diagram.evaluate((svg) => svg.querySelector("desc")?.textContent ?? "");
+    for (const step of [
+      "Your app to Verigator: 1. Register the app as a service (POST /v1/service/service)",
+      "Verigator to The user's phone: SMS with the PIN",
+      "The user's phone to Your app: the user types the PIN",
+      "4. Check the PIN the user typed (PUT …/{ServiceId}/users/{UserId}/auth)",
+    ]) {
+      expect(alternative).toContain(step);
+    }
+    expect(await diagram.evaluate((svg) => svg.querySelectorAll("line.call, line.answer").length)).toBe(10);
+    expect(await page.locator("figure.flow figcaption").innerText()).toContain("/v1/service/service");
+  });
+
+  it("the server sends the page compressed as the browser accepts: br, else gzip, else as is", async () => {
+    const sizes: Record<string, number> = {};
+    for (const encoding of ["br", "gzip", "identity"]) {
+      const answer = await new Promise<{ encoding: string | undefined; vary: string | undefined; bytes: number }>((resolve, reject) => {
+        http
+          .get(docsUrl, { headers: { "accept-encoding": encoding === "br" ? "gzip, deflate, br" : encoding } }, (response) => {
+            let bytes = 0;
+            response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+            response.on("end", () => resolve({ encoding: response.headers["content-encoding"], vary: response.headers.vary, bytes }));
+          })
+          .on("error", reject);
+      });
+      expect(answer.encoding).toBe(encoding === "identity" ? undefined : encoding);
+      expect(answer.vary).toBe("accept-encoding");
+      sizes[encoding] = answer.bytes;
+    }
+    expect(sizes.gzip).toBeLessThan((sizes.identity ?? 0) / 3);
+    expect(sizes.br).toBeLessThan(sizes.gzip ?? 0);
+    // And the browser, which accepts both, gets it whole.
+    expect(notFound).toEqual([]);
   });
 
   it("no code sample is cut at the panel's right edge: long lines wrap", async () => {

@@ -69,6 +69,7 @@ describe.sequential("control endpoints", () => {
         "GET /_fake/requests",
         "POST /_fake/reset",
         "POST /_fake/fail-next",
+        "GET /_fake/fail-next",
         "POST /_fake/advance",
         "POST /_fake/authenticator",
         "GET /_fake/totp",
@@ -183,11 +184,92 @@ describe.sequential("control endpoints", () => {
     expect((await control("GET", "/_fake/totp?serviceId=svc-1")).status).toBe(422);
   });
 
-  it("unknown control paths answer 404, another method on a known one 405 with Allow", async () => {
-    expect(await control("GET", "/_fake/nothing")).toMatchObject({ status: 404, body: { message: expect.stringContaining("/_fake/nothing") } });
+  it("unknown control paths answer 404, another method on a known one 405 with Allow; both with their near misses", async () => {
+    expect(await control("GET", "/_fake/nothing")).toMatchObject({ status: 404, body: { message: expect.stringContaining("/_fake/nothing"), nearMisses: [] } });
     const wrong = await control("DELETE", "/_fake/reset");
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get("allow")).toBe("POST");
+    expect(wrong.body.nearMisses[0]).toBe("POST /_fake/reset: the method");
+    expect((await control("GET", "/_fake/request")).body.nearMisses[0]).toBe("GET /_fake/requests: the path has request, not requests");
+  });
+
+  it("an API request that matches no route: the API's error body with nearMisses, as the document declares them", async () => {
+    const response = await api("POST", "/svc-1/user", { id_in_service: "x", phone_number: "+1" });
+    expect(response.status).toBe(404);
+    const body = await response.json();
+    expect(body).toEqual({
+      message: "Not found",
+      nearMisses: expect.arrayContaining(["POST /v1/service/service/{ServiceId}/users: the path has user, not users"]),
+    });
+    // The API document's Error declares the field: checked with Prism's validator, as a declared 404 of createUser.
+    const apiOperations = await prism!.operations(`${root}openapi/verigator.yaml`);
+    const createUser = apiOperations.find((one) => one.iid === "createUser") as HttpOperation;
+    expect(prism!.validate(createUser, { statusCode: 404, headers: { "content-type": "application/json" }, body })).toEqual([]);
+    expect(prism!.validate(createUser, { statusCode: 404, headers: { "content-type": "application/json" }, body: { ...body, nearMisses: [1] } })).not.toEqual(
+      [],
+    );
+  });
+
+  it("GET /_fake/requests?…: queried by operation, status (or class), since and limit; 422 naming what it cannot read", async () => {
+    await control("POST", "/_fake/reset");
+    const before = Date.now();
+    await api("POST", "/svc-1/users", { id_in_service: "q1", phone_number: "+44" });
+    await api("POST", "/svc-1/users", { id_in_service: "q1", phone_number: "+44" }); // 409
+    await api("GET", "/svc-1");
+    await api("GET", "/svc-9");
+    const query = async (search: string) => (await control("GET", `/_fake/requests?${search}`)).body.requests.map((one: { status: number }) => one.status);
+    expect(await query("operation=createUser")).toEqual([201, 409]);
+    expect(await query("operation=createUser&status=409")).toEqual([409]);
+    expect(await query("status=4xx")).toEqual([409, 404]);
+    expect(await query("status=4XX&operation=getService")).toEqual([404]);
+    expect(await query(`since=${before}&limit=2`)).toEqual([200, 404]);
+    expect(await query(`since=${Date.now() + 60_000}`)).toEqual([]);
+    for (const [search, field] of [
+      ["operation=createUsr", "operation"],
+      ["status=4yy", "status"],
+      ["status=99", "status"],
+      ["since=yesterday", "since"],
+      ["limit=0", "limit"],
+      ["operationId=createUser", "operationId"],
+      ["status=409&status=404", "status"],
+    ]) {
+      const answer = await control("GET", `/_fake/requests?${search}`);
+      expect(answer.status, search).toBe(422);
+      expect(answer.body.message, search).toMatch(new RegExp(`^${field}: `));
+    }
+  });
+
+  it("POST /_fake/fail-next with where: only that service's request fails; GET /_fake/fail-next lists what waits, until reset", async () => {
+    await control("POST", "/_fake/reset");
+    const aimed = { operation: "createUser", where: { ServiceId: "svc-9" }, status: 503, retryAfter: 1 };
+    expect((await control("POST", "/_fake/fail-next", { body: aimed })).body).toEqual({ queued: 1 });
+    expect((await api("POST", "/svc-1/users", { id_in_service: "w1", phone_number: "+44" })).status).toBe(201);
+    expect((await control("GET", "/_fake/fail-next")).body).toEqual({ faults: [aimed] });
+    const refused = await control("POST", "/_fake/fail-next", { body: { operation: "getService", where: { UserId: "user-1" }, status: 500 } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.message).toMatch(/where\.UserId is not a path parameter of getService/);
+    await control("POST", "/_fake/reset");
+    expect((await control("GET", "/_fake/fail-next")).body).toEqual({ faults: [] });
+  });
+
+  it("answers CORS preflights from loopback pages (the docs' Try it), and none from elsewhere", async () => {
+    const preflight = (origin: string) =>
+      fetch(`${server.url}/v1/service/service/svc-1/users`, {
+        method: "OPTIONS",
+        headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "x-service-auth,content-type" },
+      });
+    const local = await preflight("http://127.0.0.1:4011");
+    expect(local.status).toBe(204);
+    expect(local.headers.get("access-control-allow-origin")).toBe("http://127.0.0.1:4011");
+    expect(local.headers.get("access-control-allow-headers")).toMatch(/X-Service-Auth/i);
+    expect(local.headers.get("access-control-allow-methods")).toContain("POST");
+    const foreign = await preflight("https://evil.example");
+    expect(foreign.headers.get("access-control-allow-origin")).toBeNull();
+    const answer = await fetch(`${server.url}/v1/service/service/svc-1`, { headers: { ...auth, origin: "http://localhost:4011" } });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("access-control-allow-origin")).toBe("http://localhost:4011");
+    const elsewhere = await fetch(`${server.url}/v1/service/service/svc-1`, { headers: { ...auth, origin: "https://evil.example" } });
+    expect(elsewhere.headers.get("access-control-allow-origin")).toBeNull();
   });
 });
 

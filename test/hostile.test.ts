@@ -76,14 +76,19 @@ describe("the fake under hostile input", () => {
     const server = await fake.listen();
     try {
       for (let i = 0; i < 5; i++) await fetch(`${server.url}/v1/service/service/s${i}`, { headers: auth });
-      expect(fake.requests.map((one) => one.path)).toEqual(["/v1/service/service/s2", "/v1/service/service/s3", "/v1/service/service/s4"]);
+      expect(fake.requests().map((one) => one.path)).toEqual(["/v1/service/service/s2", "/v1/service/service/s3", "/v1/service/service/s4"]);
       await fetch(`${server.url}/v1/service/service`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ fqdn: "a", name: "b" }),
       });
       await fetch(`${server.url}/v1/service/service`, { method: "POST", headers: auth, body: JSON.stringify({ fqdn: "a".repeat(20_000), name: "b" }) });
-      expect(fake.requests.slice(-2).map((one) => [one.status, one.body])).toEqual([
+      expect(
+        fake
+          .requests()
+          .slice(-2)
+          .map((one) => [one.status, one.body]),
+      ).toEqual([
         [401, undefined],
         [201, undefined],
       ]);

@@ -5,6 +5,8 @@
 // difference no rule understood is reported as `unclassified` (may break), with its pointer.
 // Written here because no tool that does this runs on this machine (oasdiff is a Go binary no
 // reachable registry ships); api-smart-diff cross-checks it in the tests (README, Versions).
+
+import { isJsonMediaType as isJson } from "../../src/media-type.js";
 import { documentationKeywords, levelOf, schemaRules, typesOf } from "./breaking-rules.mjs";
 import { listOperations } from "./document.mjs";
 import { diffTrees, pointerSegment, same } from "./tree-diff.mjs";
@@ -127,7 +129,6 @@ function securityOf(document, operation) {
 
 const shape = (/** @type {string} */ path) => path.replace(/\{[^}]+\}/g, "{}");
 const paramNames = (/** @type {string} */ path) => [...path.matchAll(/\{([^}]+)\}/g)].map((found) => found[1]);
-const isJson = (/** @type {string} */ type) => /^application\/(?:[\w.+-]+\+)?json\b/i.test(type);
 const operationPointer = (/** @type {{ path: string, method: string }} */ one) => `/paths/${pointerSegment(one.path)}/${one.method}`;
 
 /**

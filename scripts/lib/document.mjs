@@ -1,6 +1,7 @@
 // Loads the OpenAPI document with Redocly's own bundler, so that the scripts read it exactly
 // as `redocly lint` and the rendered docs do ($refs to components and to code-sample files).
 import { fileURLToPath } from "node:url";
+import { withCodeSamples } from "./code-samples.mjs";
 
 /**
  * Redocly's bundler, typed as this file uses it; loaded on first use, so that the many scripts
@@ -20,25 +21,24 @@ export const documentPath = "openapi/verigator.yaml";
 export const methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 
 /**
- * The document as one object: code samples inlined; with `dereference` (the default) every
- * $ref replaced by its target, else component $refs kept (the form published as
- * verigator/openapi.yaml).
- * `tolerate` names problems that do not matter to the caller, by where they are (a JSON pointer).
+ * The document as one object, with its code samples (openapi/code-samples/, joined here: see
+ * code-samples.mjs); with `dereference` (the default) every $ref replaced by its target, else
+ * component $refs kept (the form published as verigator/openapi.yaml).
  * @param {string} [path]
- * @param {{ dereference?: boolean, tolerate?: (pointer: string) => boolean }} [options]
+ * @param {{ dereference?: boolean }} [options]
  * @returns {Promise<any>}
  */
-export async function loadDocument(path = root + documentPath, { dereference = true, tolerate = () => false } = {}) {
+export async function loadDocument(path = root + documentPath, { dereference = true } = {}) {
   redocly ??= import(/** @type {string} */ ("@redocly/openapi-core"));
   const { bundle, createConfig } = await redocly;
   const config = await createConfig({});
   const { bundle: document, problems } = await bundle({ ref: path, config, dereference });
-  const errors = problems.filter((problem) => problem.severity === "error" && !tolerate(problem.location?.[0]?.pointer ?? ""));
+  const errors = problems.filter((problem) => problem.severity === "error");
   if (errors.length) {
     const shown = errors.slice(0, 3).map((problem) => problem.message);
     throw new Error(`${path}: ${shown.join("; ")}${errors.length > 3 ? `; and ${errors.length - 3} more` : ""}`);
   }
-  return document.parsed;
+  return withCodeSamples(document.parsed);
 }
 
 /**

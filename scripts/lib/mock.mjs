@@ -14,7 +14,8 @@ import { startPrism } from "./prism.mjs";
  * @returns {Route[]}
  */
 function routes(document) {
-  return listOperations(document).map(({ method, path, operation }) => ({
+  return listOperations(document).map(({ operationId, method, path, operation }) => ({
+    operationId,
     method: method.toUpperCase(),
     pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, "[^/]+")}$`),
     statuses: new Set(Object.keys(operation.responses).map(Number)),
@@ -23,7 +24,24 @@ function routes(document) {
 
 const dropped = new Set(["content-length", "transfer-encoding", "connection", "keep-alive", "content-type"]);
 
-/** @typedef {{ method: string, pattern: RegExp, statuses: Set<number> }} Route */
+/** @typedef {{ operationId: string, method: string, pattern: RegExp, statuses: Set<number> }} Route */
+
+/**
+ * The status a `Prefer: code=N` asks for, when the operation does not declare it: the front
+ * answers it itself, before Prism sees the request, so that the answer does not depend on the
+ * body or on which of Prism's own checks runs first.
+ * @param {Route | undefined} route
+ * @param {string | string[] | undefined} prefer
+ * @returns {{ status: number, message: string } | undefined}
+ */
+function undeclaredPreference(route, prefer) {
+  const asked = /(?:^|[;,\s])code=([^;,\s]*)/.exec(String(prefer ?? ""))?.[1];
+  if (!route || asked === undefined || route.statuses.has(Number(asked))) return undefined;
+  return {
+    status: 500,
+    message: `The mock was asked for status ${asked} (Prefer: code=${asked}), which the document does not declare for ${route.operationId}; it declares ${[...route.statuses].join(", ")}`,
+  };
+}
 
 /**
  * Status and body the front answers instead of Prism's own, or undefined to pass Prism's through.
@@ -38,12 +56,15 @@ function documentedAnswer(route, status, contentType) {
   if (!route) return { status: 404, message: "Not found" };
   if (route.statuses.has(status)) return { status, message: status === 404 ? "Not found" : "Invalid data" };
   if ((status === 400 || status === 415) && route.statuses.has(422)) return { status: 422, message: "Invalid data" };
-  return { status: 500, message: `The mock was asked for status ${status}, which the document does not declare for this operation` };
+  return { status: 500, message: `Prism answered ${status}, which the document does not declare for ${route.operationId}` };
 }
 
 /** @param {{ port?: number, document?: string }} [options] */
 export async function startMock({ port = 0, document = root + documentPath } = {}) {
   const table = routes(await loadDocument(document));
+  // An undeclared Prefer code is answered 500, which must itself be declared.
+  const without500 = table.filter((route) => !route.statuses.has(500)).map((route) => route.operationId);
+  if (without500.length) throw new Error(`the mock answers an undeclared Prefer code with 500, which ${without500.join(", ")} does not declare`);
   const prism = await startPrism({ document });
   const server = createServer(async (request, response) => {
     /** @type {Buffer[]} */
@@ -55,6 +76,13 @@ export async function startMock({ port = 0, document = root + documentPath } = {
     const headers = {};
     for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) headers[name] = String(value);
     delete headers.host;
+    const refused = request.method === "OPTIONS" ? undefined : undeclaredPreference(route, request.headers.prefer);
+    if (refused) {
+      // Readable from a page too (the docs' Try it), as Prism's own answers are.
+      const cors = { "access-control-allow-origin": request.headers.origin ?? "*", "access-control-expose-headers": "*", vary: "origin" };
+      response.writeHead(refused.status, { "content-type": "application/json", ...cors }).end(JSON.stringify({ message: refused.message }));
+      return;
+    }
     // The document: a server answers JSON whatever Accept says.
     if (route) headers.accept = "application/json";
     try {

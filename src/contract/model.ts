@@ -2,7 +2,7 @@
 // creates the resource a path parameter names (the POST on the path before `/{Param}`), and
 // which operations read, list and delete it; which 4xx a bad body gets; the two-factor pair
 // (a start whose body picks a method, a verify whose answer says `verified`).
-import { isJsonMediaType } from "../media-type.ts";
+import { isJsonMediaType } from "../media-type.js";
 import { templateNames } from "../path-template.ts";
 import type { HttpOperation, JsonSchema, MediaContent } from "./prism.ts";
 

@@ -6,17 +6,22 @@
 import { json } from "./answer.ts";
 import { isRecord } from "./conforms.ts";
 import { NoAuthenticatorError, NoSuchUserError } from "./errors.ts";
+import { QueryError } from "./journal.ts";
+import type { Candidate } from "./near-misses.ts";
+import { nearMisses } from "./near-misses.ts";
 
 /** What the control endpoints need of the fake's state, and nothing more. */
 export interface ControlledState {
   /** Whether the request carries the credentials the fake accepts. */
   authorized(request: Request): boolean;
   readonly messages: readonly { readonly to: string }[];
-  readonly requests: readonly unknown[];
+  /** The journal entries a query names; throws QueryError naming a field it cannot read. */
+  requests(query: Record<string, string>, fromUrl: true): readonly unknown[];
   reset(): void;
   /** Queues a fault; throws TypeError or RangeError, saying why, for one it cannot deliver. */
   failNext(fault: unknown): void;
-  queuedFaults(): number;
+  /** The faults still waiting, oldest first. */
+  faults(): readonly unknown[];
   /** Moves the clock; throws RangeError past what a timestamp holds. */
   advance(ms: number): void;
   now(): number;
@@ -28,6 +33,24 @@ export interface ControlledState {
 type State = ControlledState;
 
 export const controlPrefix = "/_fake/";
+
+/** Every control endpoint and its methods: the routes below are typed by it, and near misses compare with it. */
+const endpoints = {
+  messages: ["GET"],
+  requests: ["GET"],
+  reset: ["POST"],
+  "fail-next": ["GET", "POST"],
+  advance: ["POST"],
+  authenticator: ["POST"],
+  totp: ["GET"],
+} as const;
+type Endpoints = typeof endpoints;
+const isEndpoint = (name: string): name is keyof Endpoints => Object.hasOwn(endpoints, name);
+
+/** The control endpoints as routes, for the near misses of a request that matched none. */
+export const controlCandidates: readonly Candidate[] = Object.entries(endpoints).flatMap(([name, methods]) =>
+  methods.map((method) => ({ method, template: `${controlPrefix}${name}` })),
+);
 
 class Refused extends Error {
   constructor(
@@ -87,8 +110,21 @@ function userCall<T>(call: () => T): T {
 }
 
 type Route = (request: Request, url: URL) => Promise<Response> | Response;
+type Routes = { [Name in keyof Endpoints]: { [Method in Endpoints[Name][number]]: Route } };
 
-function routes(state: State): Record<string, Partial<Record<string, Route>>> {
+/** The query of a URL as names and values, each name once (a repeated one names no single value: 422). */
+function queryOf(url: URL): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of url.search.slice(1).split("&")) {
+    if (!pair) continue;
+    const name = pair.slice(0, pair.includes("=") ? pair.indexOf("=") : undefined);
+    if (Object.hasOwn(out, name)) throw new Refused(422, `${name}: given twice; give it once`);
+    out[name] = queryValue(url, name) ?? "";
+  }
+  return out;
+}
+
+function routes(state: State): Routes {
   return {
     messages: {
       GET: (_, url) => {
@@ -96,7 +132,16 @@ function routes(state: State): Record<string, Partial<Record<string, Route>>> {
         return json(200, { messages: state.messages.filter((message) => to === null || message.to === to) });
       },
     },
-    requests: { GET: () => json(200, { requests: state.requests }) },
+    requests: {
+      GET: (_, url) => {
+        try {
+          return json(200, { requests: state.requests(queryOf(url), true) });
+        } catch (error) {
+          if (error instanceof QueryError) throw new Refused(422, error.message);
+          throw error;
+        }
+      },
+    },
     reset: {
       POST: () => {
         state.reset();
@@ -104,6 +149,7 @@ function routes(state: State): Record<string, Partial<Record<string, Route>>> {
       },
     },
     "fail-next": {
+      GET: () => json(200, { faults: state.faults() }),
       POST: async (request) => {
         const fault = await objectBody(request);
         try {
@@ -111,7 +157,7 @@ function routes(state: State): Record<string, Partial<Record<string, Route>>> {
         } catch (error) {
           throw new Refused(422, error instanceof Error ? error.message : String(error));
         }
-        return json(200, { queued: state.queuedFaults() });
+        return json(200, { queued: state.faults().length });
       },
     },
     advance: {
@@ -147,16 +193,20 @@ function routes(state: State): Record<string, Partial<Record<string, Route>>> {
   };
 }
 
-/** Answers a request under /_fake/; never recorded in the journal. */
-export function createControl(state: State): (request: Request, url: URL) => Promise<Response> {
+/**
+ * Answers a request under /_fake/; never recorded in the journal. `candidates` are the routes an
+ * unknown control path is compared with for its near misses (the API's and the control endpoints').
+ */
+export function createControl(state: State, candidates: readonly Candidate[]): (request: Request, url: URL) => Promise<Response> {
   const table = routes(state);
   return async (request, url) => {
     if (!state.authorized(request)) return json(401, { message: "Authentication required" });
     const name = url.pathname.slice(controlPrefix.length);
-    const methods = Object.hasOwn(table, name) ? table[name] : undefined;
-    if (!methods) return json(404, { message: `no control endpoint ${url.pathname}; see openapi/fake-control.yaml` });
+    const methods: Partial<Record<string, Route>> | undefined = isEndpoint(name) ? table[name] : undefined;
+    const near = () => nearMisses(request.method, url.pathname, candidates);
+    if (!methods) return json(404, { message: `no control endpoint ${url.pathname}; see openapi/fake-control.yaml`, nearMisses: near() });
     const route = methods[request.method];
-    if (!route) return json(405, { message: "Method not allowed" }, { allow: Object.keys(methods).join(", ") });
+    if (!route) return json(405, { message: "Method not allowed", nearMisses: near() }, { allow: Object.keys(methods).join(", ") });
     try {
       return await route(request, url);
     } catch (error) {

@@ -4,17 +4,22 @@
 // Request with a standard Response, so it serves `fake.fetch`, `fake.listen` and MSW alike.
 import { operationAnswers } from "../../generated/operation-answers.ts";
 import { operationTable } from "../../generated/operation-table.ts";
-import { isJsonMediaType } from "../media-type.ts";
+import { isJsonMediaType } from "../media-type.js";
 import type { CheckedSchema } from "../schema-check.ts";
 import { findProblem } from "../schema-check.ts";
 import { sleep } from "../sleep.ts";
 import type { OperationId } from "../types.ts";
 import { json } from "./answer.ts";
-import { conforms, isRecord } from "./conforms.ts";
+import { conforms } from "./conforms.ts";
 import { NoAuthenticatorError, NoSuchUserError } from "./errors.ts";
+import { createFaultQueue } from "./faults.ts";
+import type { JournalEntry } from "./journal.ts";
+import { checkedQuery, createJournal } from "./journal.ts";
+import type { Candidate } from "./near-misses.ts";
+import { nearMisses } from "./near-misses.ts";
 import type { PreloadedService } from "./preload.ts";
 import { checkedServices } from "./preload.ts";
-import { isOperationId, matchRoute } from "./routes.ts";
+import { apiCandidates, matchRoute } from "./routes.ts";
 import type { Call, Rule, SentMessage, StoredService, StoredUser, World } from "./rules.ts";
 import { Refusal, rules } from "./rules.ts";
 import { base32, totpCode } from "./totp.ts";
@@ -54,11 +59,8 @@ export interface FakeVerigatorOptions {
 
 /** The latest instant an ISO timestamp (Date) can hold: the fake's clock is never moved past it. */
 const latestInstant = 8.64e15;
-/** The longest delay a fault may ask for: 10 minutes (a timer takes at most 2^31 - 1 ms). */
-export const maxFaultDelayMs = 600_000;
 /** Of a request body the journal keeps the parsed JSON only up to this many characters: what a test reads of an API body. */
 const journalBodyChars = 16 * 1024;
-const httpDate = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
 /**
  * Whether an X-Service-Auth value is the credential: its bytes compared with the credential's
@@ -75,70 +77,6 @@ function sameCredential(header: string | null, expected: Uint8Array): boolean {
   return difference === 0;
 }
 
-/** A request the fake answered, as `fake.requests` and `GET /_fake/requests` list it. Holds no header value, so no credential. */
-export interface JournalEntry {
-  /** The operation it matched, or undefined for a request that matched none (a 404 or 405). */
-  operation: OperationId | undefined;
-  /** "GET", "POST", … */
-  method: string;
-  /** The path as sent, e.g. "/v1/service/service/s1/users". */
-  path: string;
-  /** The path parameters, decoded, e.g. { ServiceId: "s1" }. */
-  params: Record<string, string>;
-  /** The request body parsed as JSON; undefined when there was none or it was not JSON. */
-  body: unknown;
-  /** The status answered; undefined when the connection was dropped (a `drop` fault). */
-  status: number | undefined;
-  /** When it arrived, on the fake's clock (ms since the epoch). */
-  at: number;
-}
-
-type Answers = typeof operationAnswers;
-/** The error statuses the document declares for an operation. */
-export type DeclaredErrorStatus<Op extends OperationId> = keyof Answers[Op]["errors"] extends `${infer Status extends number}` ? Status : never;
-
-interface FaultBase<Op extends OperationId> {
-  /** The operation whose next request fails, e.g. "createUser". */
-  operation: Op;
-  /** Wait this long (real time) first. */
-  delayMs?: number;
-}
-
-/** Answer a status the document declares for the operation, with its example Error body. */
-export interface StatusFault<Op extends OperationId> extends FaultBase<Op> {
-  /** The status to answer: only one the document declares for the operation. */
-  status: DeclaredErrorStatus<Op>;
-  /** A Retry-After header to send (seconds or an HTTP date); only where the document declares it (503). */
-  retryAfter?: number | string;
-  /** Not with a status. */
-  drop?: undefined;
-}
-
-/** Close the connection without an answer: `true` before acting, `"after acting"` once the request took effect. */
-export interface DropFault<Op extends OperationId> extends FaultBase<Op> {
-  /** `true`: closed before acting (nothing happened); `"after acting"`: the request took effect, its answer is lost. */
-  drop: true | "after acting";
-  /** Not with a drop. */
-  status?: undefined;
-  /** Not with a drop. */
-  retryAfter?: undefined;
-}
-
-/** Only wait, then serve the request normally. */
-export interface DelayFault<Op extends OperationId> extends FaultBase<Op> {
-  /** How long to wait (real time, honouring the request's signal) before serving it normally. */
-  delayMs: number;
-  /** Not with a delay alone. */
-  status?: undefined;
-  /** Not with a delay alone. */
-  drop?: undefined;
-  /** Not with a delay alone. */
-  retryAfter?: undefined;
-}
-
-/** What `failNext` does to the next request for `operation`. */
-export type Fault<Op extends OperationId = OperationId> = StatusFault<Op> | DropFault<Op> | DelayFault<Op>;
-
 /** What `handle` answers: a Response, or a connection closed without one. */
 export const dropped = Symbol("dropped");
 export type Handled = Response | typeof dropped;
@@ -154,7 +92,12 @@ function randomPin(): string {
   return String(value! % 1_000_000).padStart(6, "0");
 }
 
-export function createFakeState(options: FakeVerigatorOptions) {
+/**
+ * The fake's state and its answers to API requests. `candidates` are the routes a request that
+ * matched none is compared with for its near misses: the API's, and what the entry point adds
+ * (the control endpoints, which the state knows nothing else of).
+ */
+export function createFakeState(options: FakeVerigatorOptions, candidates: readonly Candidate[] = apiCandidates) {
   if (typeof options?.username !== "string" || typeof options.password !== "string") {
     throw new TypeError("createFakeVerigator needs { username, password }: the credentials it accepts");
   }
@@ -175,16 +118,16 @@ export function createFakeState(options: FakeVerigatorOptions) {
 
   const services = new Map<string, StoredService>();
   const messages: SentMessage[] = [];
-  const faults: Fault[] = [];
-  const journal: JournalEntry[] = [];
+  const faults = createFaultQueue();
+  const journal = createJournal(maxJournal);
   const startedAt = new Date(now()).toISOString();
 
   /** Everything back to the start: the preloaded services as loaded, nothing else. */
   function reset(): void {
     services.clear();
     messages.length = 0;
-    faults.length = 0;
-    journal.length = 0;
+    faults.clear();
+    journal.clear();
     offset = 0;
     for (const { id, fqdn, name, users = [] } of preloaded) {
       const stored: StoredService = { service: { id, name, ctime: startedAt }, fqdn, users: new Map() };
@@ -205,53 +148,6 @@ export function createFakeState(options: FakeVerigatorOptions) {
     const found = services.get(serviceId)?.users.get(userId);
     if (!found) throw new NoSuchUserError(serviceId, userId);
     return found;
-  }
-
-  /** Throws (TypeError/RangeError, saying why) unless `fault` is one the document allows for its operation. */
-  function checkFault(fault: unknown): asserts fault is Fault {
-    const given = isRecord(fault) ? fault : {};
-    const { operation, status, retryAfter, delayMs, drop } = given;
-    if (typeof operation !== "string" || !isOperationId(operation)) {
-      throw new TypeError(`failNext: unknown operation ${String(operation)}; one of ${Object.keys(operationAnswers).join(", ")}`);
-    }
-    const known = ["operation", "status", "retryAfter", "delayMs", "drop"];
-    const unknown = Object.keys(given).find((key) => !known.includes(key));
-    if (unknown) throw new TypeError(`failNext: ${unknown} is not a field of a fault; a fault has ${known.join(", ")}`);
-    const errors: Readonly<Record<string, string>> = operationAnswers[operation].errors;
-    const withRetryAfter: readonly number[] = operationAnswers[operation].retryAfter;
-    // Only what a header can carry: whole seconds, or an HTTP date (IMF-fixdate, as RFC 9110 writes it).
-    const sendable =
-      (typeof retryAfter === "number" && Number.isSafeInteger(retryAfter) && retryAfter >= 0) ||
-      (typeof retryAfter === "string" && (/^\d{1,10}$/.test(retryAfter) || (httpDate.test(retryAfter) && !Number.isNaN(Date.parse(retryAfter)))));
-    if (retryAfter !== undefined && !sendable) {
-      throw new TypeError(
-        'failNext: retryAfter is a number of seconds or an HTTP date: whole seconds ≥ 0 (up to 10 digits), or an IMF-fixdate such as "Wed, 21 Oct 2026 07:28:00 GMT"',
-      );
-    }
-    if (status !== undefined && !(typeof status === "number" && Object.hasOwn(errors, status))) {
-      throw new RangeError(`failNext: ${operation} does not declare ${String(status)}; it declares ${Object.keys(errors).join(", ")}`);
-    }
-    if (retryAfter !== undefined && !(typeof status === "number" && withRetryAfter.includes(status))) {
-      throw new RangeError(`failNext: the document declares Retry-After only on ${withRetryAfter.join(", ")}`);
-    }
-    if (delayMs !== undefined && !(typeof delayMs === "number" && Number.isFinite(delayMs) && delayMs >= 0 && delayMs <= maxFaultDelayMs)) {
-      throw new RangeError(`failNext: delayMs is a number of ms from 0 to ${maxFaultDelayMs}`);
-    }
-    if (drop !== undefined && drop !== true && drop !== "after acting") throw new TypeError('failNext: drop is true or "after acting"');
-    if (status === undefined && drop === undefined && delayMs === undefined) {
-      throw new TypeError("failNext: give a status, drop or delayMs");
-    }
-  }
-
-  /** Queues a fault for the next request of its operation; checked first, also when it came over HTTP. */
-  function failNext(fault: unknown): void {
-    checkFault(fault);
-    faults.push(fault);
-  }
-
-  function takeFault(operationId: OperationId): Fault | undefined {
-    const at = faults.findIndex((fault) => fault.operation === operationId);
-    return at === -1 ? undefined : faults.splice(at, 1)[0];
   }
 
   /** The operation's declared answer for `status`, with the document's example message. */
@@ -296,27 +192,22 @@ export function createFakeState(options: FakeVerigatorOptions) {
       status: undefined,
       at: now(),
     };
-    record(entry);
+    journal.record(entry);
     const answer = await answerRequest(request, route, body);
     entry.status = answer === dropped ? undefined : answer.status;
     return answer;
   }
 
-  /** Adds to the journal, dropping the oldest past `maxJournal`. */
-  function record(entry: JournalEntry): void {
-    if (maxJournal === 0) return;
-    journal.push(entry);
-    if (journal.length > maxJournal) journal.splice(0, journal.length - maxJournal);
-  }
-
   async function answerRequest(request: Request, route: ReturnType<typeof matchRoute>, parsed: unknown): Promise<Handled> {
-    if (route.kind === "not found") return json(404, { message: "Not found" });
-    if (route.kind === "method not allowed") return json(405, { message: "Method not allowed" }, { allow: route.allow.join(", ") });
-    return answerOperation(request, route.operationId, route.params, parsed);
+    if (route.kind === "operation") return answerOperation(request, route.operationId, route.params, parsed);
+    // No route: the document's error body, with the routes it nearly matched (WireMock's near misses).
+    const near = nearMisses(request.method, new URL(request.url).pathname, candidates);
+    if (route.kind === "not found") return json(404, { message: "Not found", nearMisses: near });
+    return json(405, { message: "Method not allowed", nearMisses: near }, { allow: route.allow.join(", ") });
   }
 
   async function answerOperation<Op extends OperationId>(request: Request, operationId: Op, params: Record<string, string>, parsed: unknown): Promise<Handled> {
-    const fault = takeFault(operationId);
+    const fault = faults.take(operationId, params);
     if (fault?.delayMs) await sleep(fault.delayMs, request.signal);
     if (fault?.drop === true) return dropped;
     if (fault?.status !== undefined) {
@@ -337,17 +228,18 @@ export function createFakeState(options: FakeVerigatorOptions) {
   }
 
   const shownMessages: readonly SentMessage[] = messages;
-  const shownJournal: readonly JournalEntry[] = journal;
   const state = {
     handle,
-    failNext,
+    /** Queues a fault; checked first, also when it came over HTTP. */
+    failNext: faults.add,
+    faults: faults.list,
     reset,
     authorized,
     maxBodyBytes,
     now,
-    queuedFaults: () => faults.length,
     messages: shownMessages,
-    requests: shownJournal,
+    /** The journal entries a query names (checked first: QueryError names a bad field). */
+    requests: (query?: unknown, fromUrl = false) => journal.find(checkedQuery(query, fromUrl)),
     lastPin(serviceId: string, userId: string): string | undefined {
       for (let at = messages.length - 1; at >= 0; at--) {
         const message = messages[at]!;

@@ -3,14 +3,20 @@
 // generated from the document; the test reads the PIN the "SMS" carried.
 import { defaultBaseUrl } from "../options.ts";
 import type { OperationId } from "../types.ts";
-import { controlPrefix, createControl } from "./control.ts";
-import type { FakeVerigatorOptions, Fault, Handled, JournalEntry, SentMessage } from "./fake.ts";
+import { controlCandidates, controlPrefix, createControl } from "./control.ts";
+import type { FakeVerigatorOptions, Handled, SentMessage } from "./fake.ts";
 import { createFakeState, dropped } from "./fake.ts";
+import type { Fault } from "./faults.ts";
+import type { JournalEntry, RequestQuery } from "./journal.ts";
 import { mswHandlers } from "./msw.ts";
 import type { FakeServer, ListenOptions } from "./node.ts";
 import { listen } from "./node.ts";
+import { apiCandidates } from "./routes.ts";
 
-export type { DeclaredErrorStatus, DelayFault, DropFault, FakeVerigatorOptions, Fault, JournalEntry, SentMessage, StatusFault } from "./fake.ts";
+export type { FakeVerigatorOptions, SentMessage } from "./fake.ts";
+export type { DeclaredErrorStatus, DelayFault, DropFault, Fault, FaultTarget, StatusFault } from "./faults.ts";
+export type { JournalEntry, RequestQuery, StatusClass } from "./journal.ts";
+export { QueryError } from "./journal.ts";
 export type { FakeServer, ListenOptions } from "./node.ts";
 export type { PreloadedService, PreloadedUser } from "./preload.ts";
 
@@ -21,11 +27,13 @@ export interface FakeVerigator {
   /** Every SMS "sent", oldest first. Over HTTP: `GET /_fake/messages[?to=PHONE]`. */
   readonly messages: readonly SentMessage[];
   /**
-   * Every API request the fake answered, oldest first, with the operation it matched (undefined
+   * The API requests the fake answered, oldest first, with the operation each matched (undefined
    * for none), its parsed body and the status answered; no header values, so no credential.
-   * Control requests (/_fake/…) are not in it. Over HTTP: `GET /_fake/requests`.
+   * Control requests (/_fake/…) are not in it. Narrowed by `query`: `{ operation: "createUser",
+   * status: "4xx", since: startedAt }` — every field optional; `limit` keeps the newest. A query
+   * it cannot read throws QueryError naming the field. Over HTTP: `GET /_fake/requests?…`.
    */
-  readonly requests: readonly JournalEntry[];
+  requests(query?: RequestQuery): JournalEntry[];
   /**
    * Back to the start: what tests created is gone, the preloaded services and users are back as
    * loaded; messages, the journal, pending PINs, authenticators, queued faults and the clock
@@ -40,8 +48,14 @@ export interface FakeVerigator {
   totp(serviceId: string, userId: string): string;
   /** Moves the fake's clock forward (PIN expiry, authenticator codes). */
   advance(ms: number): void;
-  /** The next request for `fault.operation` fails as told (faults queue, one per request). */
+  /**
+   * The next request for `fault.operation` fails as told (faults queue, one per request); with
+   * `where: { ServiceId }` only a request for that resource. A fault the document does not allow
+   * throws TypeError or RangeError saying why. Over HTTP: `POST /_fake/fail-next`.
+   */
   failNext<Op extends OperationId>(fault: Fault<Op>): void;
+  /** The faults still waiting for their request, oldest first (until they fire, or a reset). Over HTTP: `GET /_fake/fail-next`. */
+  readonly faults: readonly Fault[];
   /**
    * Node only: serves the fake over HTTP on 127.0.0.1 (port 0: a free one), the control
    * endpoints under /_fake/ included (openapi/fake-control.yaml). Resolves once listening.
@@ -63,8 +77,9 @@ export interface FakeVerigator {
  * TypeError without `{ username, password }`, RangeError for a bad option.
  */
 export function createFakeVerigator(options: FakeVerigatorOptions): FakeVerigator {
-  const state = createFakeState(options);
-  const control = createControl(state);
+  const candidates = [...apiCandidates, ...controlCandidates];
+  const state = createFakeState(options, candidates);
+  const control = createControl(state, candidates);
   // The control endpoints are dispatched here: the state knows nothing of them.
   const handle = (request: Request): Promise<Handled> => {
     const url = new URL(request.url);
@@ -83,13 +98,16 @@ export function createFakeVerigator(options: FakeVerigatorOptions): FakeVerigato
       throw new TypeError("fetch failed", { cause: reset });
     },
     messages: state.messages,
-    requests: state.requests,
+    requests: (query) => state.requests(query),
     reset: state.reset,
     lastPin: state.lastPin,
     addAuthenticator: state.addAuthenticator,
     totp: state.totp,
     advance: state.advance,
     failNext: state.failNext,
+    get faults() {
+      return state.faults();
+    },
     listen: async (listenOptions) => listen(handle, listenOptions, state.maxBodyBytes),
     get handlers() {
       handlers ??= mswHandlers(handle, baseUrl);

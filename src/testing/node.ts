@@ -2,6 +2,7 @@
 // 20.16+, Bun, Deno) instead of an import, so that `verigator/testing` still loads, and
 // bundles, in browsers and workers where only `fake.fetch` applies. The shapes below are
 // the few members used, so that the published types do not need @types/node.
+import { corsHeaders, preflightHeaders } from "./cors.ts";
 import type { Handled } from "./fake.ts";
 import { dropped } from "./fake.ts";
 
@@ -87,6 +88,12 @@ function originForm(target: string | undefined): string {
   }
 }
 
+/** A request header as one string (undefined when absent). */
+function header(incoming: IncomingMessage, name: string): string | undefined {
+  const value = incoming.headers[name];
+  return Array.isArray(value) ? value.join(", ") : value;
+}
+
 /** The body, read up to `limit` bytes; undefined past it (the rest is never buffered). */
 async function boundedBody(incoming: IncomingMessage, limit: number): Promise<Uint8Array[] | undefined> {
   const declared = Number(incoming.headers["content-length"]);
@@ -113,12 +120,19 @@ export function listen(
   const server = http.createServer(async (incoming, outgoing) => {
     const aborted = new AbortController();
     outgoing.on("close", () => outgoing.writableFinished || aborted.abort());
+    const origin = header(incoming, "origin");
+    const preflight = preflightHeaders(incoming.method ?? "GET", origin, header(incoming, "access-control-request-method"));
+    if (preflight) {
+      outgoing.writeHead(204, preflight).end();
+      return;
+    }
+    const cors = corsHeaders(origin);
     try {
       const chunks = await boundedBody(incoming, maxBodyBytes);
       if (!chunks) {
         // Before auth and routing: the connection closes after the answer, so the rest of the body is never read.
         const body = new TextEncoder().encode(JSON.stringify({ message: `Request body too large: over ${maxBodyBytes} bytes` }));
-        outgoing.writeHead(413, { "content-type": "application/json", connection: "close" }).end(body);
+        outgoing.writeHead(413, { "content-type": "application/json", connection: "close", ...cors }).end(body);
         return;
       }
       const headers = new Headers();
@@ -128,7 +142,7 @@ export function listen(
       const answer = await handle(new Request(base + originForm(incoming.url), { method, headers, body, signal: aborted.signal }));
       if (answer === dropped) return incoming.socket.destroy();
       const bytes = new Uint8Array(await answer.arrayBuffer());
-      outgoing.writeHead(answer.status, [...answer.headers]).end(bytes);
+      outgoing.writeHead(answer.status, [...answer.headers, ...Object.entries(cors)]).end(bytes);
     } catch {
       // The client went away (abort during a delay) or the request was unreadable: nothing to answer.
       incoming.socket.destroy();

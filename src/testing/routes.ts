@@ -4,6 +4,7 @@
 import { operationTable } from "../../generated/operation-table.ts";
 import { templateNames, templatePattern } from "../path-template.ts";
 import type { OperationId } from "../types.ts";
+import type { Candidate } from "./near-misses.ts";
 
 interface Route {
   operationId: OperationId;
@@ -14,12 +15,19 @@ interface Route {
 
 export const isOperationId = (name: string): name is OperationId => Object.hasOwn(operationTable, name);
 
-const routes: Route[] = Object.keys(operationTable)
-  .filter(isOperationId)
-  .map((operationId) => {
-    const { method, path } = operationTable[operationId];
-    return { operationId, method, pattern: templatePattern(path), names: templateNames(path) };
-  });
+/** Every operationId of the document, in its order. */
+export const operationIds: readonly OperationId[] = Object.keys(operationTable).filter(isOperationId);
+
+const routes: Route[] = operationIds.map((operationId) => {
+  const { method, path } = operationTable[operationId];
+  return { operationId, method, pattern: templatePattern(path), names: templateNames(path) };
+});
+
+/** Every route of the API as a method and a path template: what a request that matched none is compared with. */
+export const apiCandidates: readonly Candidate[] = operationIds.map((operationId) => ({
+  method: operationTable[operationId].method,
+  template: operationTable[operationId].path,
+}));
 
 export type Match =
   | { kind: "operation"; operationId: OperationId; params: Record<string, string> }

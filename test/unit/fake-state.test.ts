@@ -124,7 +124,7 @@ describe("the request journal: fake.requests", () => {
     });
     await fake.fetch("https://api.verigator.com/v2/nothing", { headers: { "x-service-auth": "u:p" } });
     await fake.fetch("https://api.verigator.com/v1/service/service/svc-1", { method: "PATCH", headers: { "x-service-auth": "u:p" } });
-    expect(fake.requests).toEqual([
+    expect(fake.requests()).toEqual([
       {
         operation: "createUser",
         method: "POST",
@@ -164,7 +164,7 @@ describe("the request journal: fake.requests", () => {
       { operation: undefined, method: "GET", path: "/v2/nothing", params: {}, body: undefined, status: 404, at: 1_764_580_801_000 },
       { operation: undefined, method: "PATCH", path: "/v1/service/service/svc-1", params: {}, body: undefined, status: 405, at: 1_764_580_801_000 },
     ]);
-    expect(JSON.stringify(fake.requests)).not.toContain("u:p");
+    expect(JSON.stringify(fake.requests())).not.toContain("u:p");
   });
 
   it("a dropped request is recorded with no status; a faulted one with the status it got", async () => {
@@ -173,7 +173,7 @@ describe("the request journal: fake.requests", () => {
     fake.failNext({ operation: "getService", status: 503, retryAfter: 1 });
     await rejection(verigator.services.get("svc-1"));
     await rejection(verigator.services.get("svc-1"));
-    expect(fake.requests.map((entry) => entry.status)).toEqual([undefined, 503]);
+    expect(fake.requests().map((entry) => entry.status)).toEqual([undefined, 503]);
   });
 });
 
@@ -192,7 +192,7 @@ describe("fake.reset()", () => {
     fake.reset();
 
     expect(fake.messages).toEqual([]);
-    expect(fake.requests).toEqual([]);
+    expect(fake.requests()).toEqual([]);
     await expect(rejection(verigator.services.get(made.id))).resolves.toBeInstanceOf(NoSuchResourceError);
     // The queued faults are gone: these are answered normally.
     expect((await verigator.services.get("svc-1")).ctime).toBe("2025-12-01T09:20:00.000Z");
@@ -203,6 +203,13 @@ describe("fake.reset()", () => {
     expect(await verigator.auth.start("svc-1", "user-2", { method: "totp" })).toEqual({ method: "sms" });
     // The clock offset is gone: a new user's ctime is the base clock's.
     expect((await verigator.users.create("svc-1", { id_in_service: "eve", phone_number: "+5" })).ctime).toBe("2025-12-01T09:20:00.000Z");
-    expect(fake.requests.map((entry) => entry.operation)).toEqual(["getService", "getService", "listUsers", "verifyPin", "startAuthentication", "createUser"]);
+    expect(fake.requests().map((entry) => entry.operation)).toEqual([
+      "getService",
+      "getService",
+      "listUsers",
+      "verifyPin",
+      "startAuthentication",
+      "createUser",
+    ]);
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 const root = resolve(import.meta.dirname, "../..");
 const files = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? files(join(dir, entry.name)) : entry.name.endsWith(".ts") ? [join(dir, entry.name)] : [],
+    entry.isDirectory() ? files(join(dir, entry.name)) : /\.(ts|js)$/.test(entry.name) ? [join(dir, entry.name)] : [],
   );
 const sources = files(join(root, "src"));
 const graph = new Map(
@@ -36,10 +36,17 @@ describe("imports in src/", () => {
     expect(graph.size).toBeGreaterThan(30);
   });
 
-  it("the client's modules import nothing of src/testing/ or src/contract/", () => {
-    const client = sources.filter((file) => !/src\/(testing|contract)\//.test(file));
+  it("the client's modules import nothing of src/testing/, src/contract/ or src/docs-page/", () => {
+    // The docs page's scripts build on the client and the fake; the client knows nothing of them.
+    const client = sources.filter((file) => !/src\/(testing|contract|docs-page)\//.test(file));
     for (const file of client) {
-      for (const target of graph.get(file) ?? []) expect(name(target), name(file)).not.toMatch(/^src\/(testing|contract)\//);
+      for (const target of graph.get(file) ?? []) expect(name(target), name(file)).not.toMatch(/^src\/(testing|contract|docs-page)\//);
+    }
+  });
+
+  it("nothing in src/ imports the docs page's scripts", () => {
+    for (const file of sources.filter((one) => !/src\/docs-page\//.test(one))) {
+      for (const target of graph.get(file) ?? []) expect(name(target), name(file)).not.toMatch(/^src\/docs-page\//);
     }
   });
 

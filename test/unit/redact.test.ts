@@ -1,6 +1,14 @@
 // Redaction as plain functions: every encoding an echo may use, values and keys, headers, causes.
 import { describe, expect, it } from "vitest";
-import { createRedactor, maxDepth, redactCause, redactHeaders, redactValue } from "../../src/redact.js";
+import {
+  createCredentialRedactor,
+  createRedactor,
+  maxDepth,
+  passwordRedactedEverywhereFrom,
+  redactCause,
+  redactHeaders,
+  redactValue,
+} from "../../src/redact.js";
 
 const secret = 'pw-Sekret/9f&3"b<c';
 const redact = createRedactor([`u:${secret}`, secret]);
@@ -56,5 +64,39 @@ describe("values, headers, causes", () => {
     expect(copy.cause.message).not.toContain("Sekret");
     expect(copy.cause.code).toBe("ECONNREFUSED");
     expect(copy.cause.stack).not.toContain("Sekret");
+  });
+});
+
+describe("createCredentialRedactor: the credential everywhere, a short password only as a word", () => {
+  const short = createCredentialRedactor("user", "pass");
+  it("keeps the words a short password is part of", () => {
+    for (const text of ["a wrong password must be refused", "curl … -H 'X-Service-Auth: $VERIGATOR_USER:wrong-password'", "passport, bypass, passing"]) {
+      expect(short(text)).toBe(text);
+    }
+  });
+  it.each([
+    ["the whole credential", "X-Service-Auth: user:pass"],
+    ["the credential percent-encoded", "auth=user%3Apass"],
+    ["the credential in base64 (Basic)", `Authorization: Basic ${btoa("user:pass")}`],
+    ["the password as a JSON value", '{"password":"pass"}'],
+    ["the password JSON-escaped", '{"password":"\\u0070ass"}'],
+    ["the password in a query", "?password=pass&x=1"],
+    ["the password between dashes", "wrong-pass-here"],
+    ["the password alone", "pass"],
+  ])("removes %s", (_, text) => {
+    const out = short(text);
+    expect(out).toContain("[redacted]");
+    expect(out).not.toMatch(/(?<![a-z])pass(?![a-z])/);
+    expect(out).not.toContain("user:pass");
+  });
+  it(`a password of ${passwordRedactedEverywhereFrom} characters or more goes wherever it appears, inside words too`, () => {
+    const long = createCredentialRedactor("user", "hunter22");
+    expect(long("xhunter22x")).toBe("x[redacted]x");
+    expect(createCredentialRedactor("user", "hunter2")("xhunter2x")).toBe("xhunter2x");
+  });
+  it("removes a non-ASCII password sent as UTF-8 bytes and echoed as such", () => {
+    const redact = createCredentialRedactor("user", "pässwörd-long");
+    const bytes = String.fromCharCode(...new TextEncoder().encode("pässwörd-long"));
+    expect(redact(`echo ${bytes}`)).toBe("echo [redacted]");
   });
 });

@@ -78,6 +78,13 @@ class TwoFactorLogin(unittest.TestCase):
             ["createUser", "startAuthentication", "verifyPin", "verifyPin"],
         )
         self.assertEqual(journal["requests"][0]["body"]["phone_number"], "+4401234567")
+        # Queried, as WireMock's journal: the verifications that did not verify are 200s too,
+        # so ask by operation and status class; a misspelt operation is refused, never empty.
+        status, verifications = call(self.base, "GET", "/_fake/requests?operation=verifyPin&status=2xx")
+        self.assertEqual(len(verifications["requests"]), 2)
+        status, refused = call(self.base, "GET", "/_fake/requests?operation=verifyPn")
+        self.assertEqual(status, 422)
+        self.assertTrue(refused["message"].startswith("operation: "))
 
     def test_reset_brings_back_only_the_preloaded_users(self):
         users = "/v1/service/service/my-service/users"
@@ -93,6 +100,21 @@ class TwoFactorLogin(unittest.TestCase):
         self.assertEqual(status, 200)
         status, answer = call(self.base, "POST", "/v1/service/service/my-service/users/user-ann/auth", {"method": "sms"})
         self.assertEqual((status, answer["message"]), (503, "Service unavailable"))
+
+    def test_a_fault_aimed_at_one_user(self):
+        users = "/v1/service/service/my-service/users"
+        status, other = call(self.base, "POST", users, {"id_in_service": "dee@app.example", "phone_number": "+4401234569"})
+        fault = {"operation": "startAuthentication", "where": {"UserId": "user-ann"}, "status": 500}
+        self.assertEqual(call(self.base, "POST", "/_fake/fail-next", fault)[0], 200)
+        status, _ = call(self.base, "POST", f"{users}/{other['id']}/auth", {"method": "sms"})
+        self.assertEqual(status, 200)
+        status, _ = call(self.base, "POST", f"{users}/user-ann/auth", {"method": "sms"})
+        self.assertEqual(status, 500)
+
+    def test_a_misspelt_path_says_what_it_nearly_was(self):
+        status, answer = call(self.base, "GET", "/v1/service/service/my-service/user")
+        self.assertEqual(status, 404)
+        self.assertIn("GET /v1/service/service/{ServiceId}/users: the path has user, not users", answer["nearMisses"])
 
 
 if __name__ == "__main__":
