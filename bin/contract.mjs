@@ -16,13 +16,16 @@ document, and what the server holds against a model of what it should hold.
                           prefer VERIGATOR_AUTH, which keeps the password off the command line
   --seed N                repeats an earlier run's requests and sequences (default: random, printed)
   --sequences N           random sequences of operations checked against the model (default 20; 0: none)
-  --checks A,B            only these checks (names as in the README's table of checks)
+  --checks A,B            only these checks (names: docs/contract.md, table of checks)
   --exclude-checks C      all checks but these
+  --stateless             for a server that keeps no state (npm start's mock): only the checks it can
+                          pass; the report's notes say which were left out, and why
   --max-wrong-pins N      wrong PINs before a verification is throttled (default: the document's x-wrong-pin-limit)
   --pin-command CMD       prints the PIN last sent to $VERIGATOR_PHONE (default: none; PIN cases skipped)
   --phone +4401234567     the phone number the suite's users get (default: generated from the schema)
   --request-timeout MS    how long each answer may take (default 10000)
   --max-time MS           how long the whole run may take (default 600000)
+  --max-failures N        stop after N failing cases, the rest skipped (default: run them all)
   --document FILE         the OpenAPI document (default: the one this package publishes)
   --reporter KIND         human, junit or json (default human)
   --output FILE           write the report to FILE (progress stays on stdout)
@@ -60,11 +63,13 @@ export async function main(argv) {
         sequences: { type: "string" },
         checks: { type: "string" },
         "exclude-checks": { type: "string" },
+        stateless: { type: "boolean" },
         "max-wrong-pins": { type: "string" },
         reporter: { type: "string", default: "human" },
         output: { type: "string" },
         "request-timeout": { type: "string" },
         "max-time": { type: "string" },
+        "max-failures": { type: "string" },
         "pin-command": { type: "string" },
         document: { type: "string" },
         phone: { type: "string" },
@@ -102,6 +107,7 @@ export async function main(argv) {
     const seed = wholeNumber(values.seed, "--seed");
     const requestTimeoutMs = wholeNumber(values["request-timeout"], "--request-timeout");
     const maxTimeMs = wholeNumber(values["max-time"], "--max-time");
+    const maxFailures = wholeNumber(values["max-failures"], "--max-failures");
     const sequences = wholeNumber(values.sequences, "--sequences");
     const maxWrongPins = wholeNumber(values["max-wrong-pins"], "--max-wrong-pins");
     const checks = list(values.checks);
@@ -113,10 +119,12 @@ export async function main(argv) {
       ...(seed !== undefined && { seed }),
       ...(requestTimeoutMs !== undefined && { requestTimeoutMs }),
       ...(maxTimeMs !== undefined && { maxTimeMs }),
+      ...(maxFailures !== undefined && { maxFailures }),
       ...(sequences !== undefined && { sequences }),
       ...(maxWrongPins !== undefined && { maxWrongPins }),
       ...(checks !== undefined && { checks }),
       ...(excludeChecks !== undefined && { excludeChecks }),
+      ...(values.stateless && { stateless: true }),
       ...(values["pin-command"] !== undefined && { pinCommand: values["pin-command"] }),
       ...(values.document !== undefined && { document: values.document }),
       ...(values.phone !== undefined && { phone: values.phone }),

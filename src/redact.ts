@@ -69,8 +69,19 @@ function base64Forms(bytes: Uint8Array): string[] {
   return out;
 }
 
-/** Letters, digits and marks: what a word is made of, so what may not touch a password redacted only as a word. */
+/** A word matching in any case, as a regex source: `pwd` → `[pP][wW][dD]`. */
+function anyCase(word: string): string {
+  return Array.from(word, (letter) => `[${letter.toLowerCase()}${letter.toUpperCase()}]`).join("");
+}
+
+/** Letters, digits and marks: what a word is made of, so what may not touch a password redacted only as a value. */
 const wordCharacter = "[\\p{L}\\p{N}\\p{M}]";
+/**
+ * Where a value stands as a credential: after a key that names one (`password`, `pwd`, `secret`,
+ * `token`, `credential…`, `…auth…`), a colon or an equals sign, and an optional quote — as in
+ * `{"password":"pass"}`, `password=pass`, `X-Service-Auth: pass`.
+ */
+const credentialKey = `(?<=(?:${["password", "pass", "pwd", "secret", "token", "credential", "auth"].map(anyCase).join("|")})[\\w-]*["']?\\s*[:=]\\s*["']?)`;
 
 /** A regex source matching `secret` in every encoding an echo may use. */
 function secretForms(secret: string, encoder: TextEncoder): string[] {
@@ -82,21 +93,22 @@ function secretForms(secret: string, encoder: TextEncoder): string[] {
 }
 
 /**
- * A redactor for `secrets`, removed wherever they appear, and for `words`, removed only where
- * they stand alone (no letter, digit or mark touching them): a short password such as `pass`
- * is cut out of `{"password":"pass"}` but not out of the word "password". The identity for none.
+ * A redactor for `secrets`, removed wherever they appear, and for `values`, removed only where
+ * they stand as a credential's value (`"password":"pass"`, `password=pass`, `X-Service-Auth:
+ * pass`), never out of ordinary words: a short password such as `pass` stays in "a wrong
+ * password" and in "cannot pass". The identity for none.
  */
-export function createRedactor(secrets: string[], words: string[] = []): Redact {
+export function createRedactor(secrets: string[], values: string[] = []): Redact {
   const everywhere = secrets.filter((one) => one.length > 0);
-  const alone = words.filter((one) => one.length > 0);
-  if (everywhere.length === 0 && alone.length === 0) return (text) => text;
+  const asValues = values.filter((one) => one.length > 0);
+  if (everywhere.length === 0 && asValues.length === 0) return (text) => text;
   let pattern: RegExp | undefined;
   return (text) => {
     if (!pattern) {
       const encoder = new TextEncoder();
       const sources = everywhere.flatMap((secret) => secretForms(secret, encoder));
-      for (const word of alone) {
-        sources.push(`(?<!${wordCharacter})(?:${secretForms(word, encoder).join("|")})(?!${wordCharacter})`);
+      for (const value of asValues) {
+        sources.push(`${credentialKey}(?:${secretForms(value, encoder).join("|")})(?!${wordCharacter})`);
       }
       pattern = new RegExp(sources.join("|"), "gu");
     }
@@ -105,10 +117,10 @@ export function createRedactor(secrets: string[], words: string[] = []): Redact 
 }
 
 /**
- * A password shorter than this is redacted only where it stands alone, as a word of its own:
- * cut out of every word, a password `pass` would turn "a wrong password" into "a wrong
- * [redacted]word". The whole credential `username:password` is redacted everywhere, whatever
- * its length.
+ * A password shorter than this is redacted only where it stands as a credential (the whole
+ * `username:password`, and a credential field's value): cut out of every text, a password
+ * `pass` would turn "a wrong password" into "a wrong [redacted]word", and "cannot pass" into
+ * "cannot [redacted]". The whole credential is redacted everywhere, whatever its length.
  */
 export const passwordRedactedEverywhereFrom = 8;
 
@@ -118,8 +130,8 @@ const asBytes = (text: string) => String.fromCharCode(...new TextEncoder().encod
 /**
  * The one redaction rule for a credential, for the client and the contract suite alike: the
  * whole `username:password` everywhere, in every encoding; the password alone everywhere when it
- * has at least `passwordRedactedEverywhereFrom` characters, else only where it stands alone.
- * Each also as the byte string of its UTF-8 form (a header value echoed as bytes).
+ * has at least `passwordRedactedEverywhereFrom` characters, else only as a credential field's
+ * value. Each also as the byte string of its UTF-8 form (a header value echoed as bytes).
  */
 export function createCredentialRedactor(username: string, password: string): Redact {
   const both = (text: string) => [...new Set([text, asBytes(text)])];

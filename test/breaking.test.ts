@@ -48,7 +48,11 @@ const edits: [string, (document: Yaml) => void, Verdict, RegExp?][] = [
     "none",
   ],
   ["info.version bumped", (d) => (d.info.version = "9.0.0"), "none"],
-  ["a code sample of its own", (d) => (op(d, users, "post")["x-codeSamples"] = [{ lang: "TypeScript", label: "TS", source: "await verigator.users.create(id, user);" }]), "none"],
+  [
+    "a code sample of its own",
+    (d) => (op(d, users, "post")["x-codeSamples"] = [{ lang: "TypeScript", label: "TS", source: "await verigator.users.create(id, user);" }]),
+    "none",
+  ],
   ["a schema description changed", (d) => (schemas(d).User.description = "Someone."), "none"],
   // Breaking.
   ["an operation removed", (d) => delete d.paths["/v1/service/service/{ServiceId}/users/{UserId}"].get, "breaking", /getUser +GET .*: operation removed/],
@@ -429,6 +433,12 @@ const pairs: [string, (document: Yaml) => void, (document: Yaml) => void, Verdic
 ];
 
 const base = await loadDocument(original);
+// Each edit's document, loaded once for the tests that compare it (a load is most of their time).
+const loadedEdits = new Map<(document: Yaml) => void, ReturnType<typeof loadDocument>>();
+const loadEdit = (edit: (document: Yaml) => void) => {
+  if (!loadedEdits.has(edit)) loadedEdits.set(edit, loadDocument(copy(edit)));
+  return loadedEdits.get(edit) as ReturnType<typeof loadDocument>;
+};
 const verdictOf = (changes: { level: string }[]): Verdict =>
   changes.some((one) => one.level === "breaking")
     ? "breaking"
@@ -445,7 +455,7 @@ describe("npm run breaking: each edit of a copy of the document, and its verdict
   });
 
   it.each(edits)("%s", async (_, edit, verdict, line) => {
-    const changes = compareDocuments(base, await loadDocument(copy(edit)));
+    const changes = compareDocuments(base, await loadEdit(edit));
     const report = formatChanges(changes);
     expect({ verdict: verdictOf(changes), report }).toMatchObject({ verdict });
     if (line) expect(report).toMatch(line);
@@ -491,7 +501,7 @@ describe("npm run breaking: each edit of a copy of the document, and its verdict
 
 describe("npm run breaking sees the whole document: nothing silent, three verdicts, a rule id per change", () => {
   it.each(pairs)("%s", async (_, was, is, verdict, line) => {
-    const changes = compareDocuments(await loadDocument(copy(was)), await loadDocument(copy(is)));
+    const changes = compareDocuments(await loadEdit(was), await loadEdit(is));
     expect({ verdict: verdictOf(changes), report: formatChanges(changes) }).toMatchObject({ verdict, report: expect.stringMatching(line) });
     for (const change of changes) expect(change.location, change.id).toMatch(/^\//);
   });
@@ -524,7 +534,7 @@ describe("npm run breaking sees the whole document: nothing silent, three verdic
     const documentation = new Set(["description", "summary", "example", "examples", "x-codeSamples", "title"]);
     const all = [...edits.map(([what, change]) => [what, unchanged, change] as const), ...pairs.map(([what, was, is]) => [what, was, is] as const)];
     for (const [name, was, is] of all) {
-      const [before, after] = [await loadDocument(copy(was)), await loadDocument(copy(is))];
+      const [before, after] = [await loadEdit(was), await loadEdit(is)];
       const ours = compareDocuments(before, after).map((one) => one.location);
       const { diffs } = apiCompare(before, after);
       for (const diff of diffs) {

@@ -1,77 +1,42 @@
 // The cases, derived from the document's operations alone: for every operation its positive,
-// auth, bad-input and unknown-id cases; for every resource its state cases; for the two-factor
-// pair its PIN rules. A new operation gets its cases by being in the document. Case names hold
-// no generated value, so they are the same from run to run.
-
-import type { Case, SuiteOptions } from "./case-helpers.ts";
-import { expectSuccess, record } from "./case-helpers.ts";
-import { check } from "./checks.ts";
-import type { Context } from "./context.ts";
-import { Broke, createdId, Skip } from "./context.ts";
-import type { Exchange } from "./exchange.ts";
-import { authHeader, operationName } from "./exchange.ts";
-import type { Model, Resource } from "./model.ts";
-import { declaredCodes, invalidInputCodes, pathParams, requestContent, successCodes } from "./model.ts";
+// auth, bad-input, unknown-id and media-type cases; for every resource its state cases; for the
+// two-factor pair its PIN cases. A new operation gets its cases by being in the document. A
+// case only sends — what it means by a request is its intent (exchange.ts) — and the checks judge
+// every answer. Case names hold no generated value, so they are the same from run to run.
+import type { Case } from "./case.ts";
+import type { BodyEncoding, Exchange, RequestSpec } from "./exchange.ts";
 import { modelCases, pinCases } from "./model-cases.ts";
 import type { HttpOperation, JsonSchema } from "./prism.ts";
+import type { Resource, ResourceTree } from "./resource-tree.ts";
+import { authHeader, createdBy, declaredCodes, invalidInputCodes, operationName, pathParams, record, requestContent } from "./resource-tree.ts";
+import type { Run } from "./run.ts";
+import { Skip } from "./run.ts";
 import { enumBreaker, patternBreaker, wrongTypeValue } from "./values.ts";
 
 const isDelete = (operation: HttpOperation) => operation.method.toLowerCase() === "delete";
-
-/** The resource `operation` creates, if it is a creator. */
-function createdBy(model: Model, operation: HttpOperation): Resource | undefined {
-  return [...model.resources.values()].find((one) => one.creator === operation);
-}
 
 /** Whether a body schema has a free-text string field (no pattern, enum or format): the generated text variants vary it. */
 function hasFreeText(schema: JsonSchema): boolean {
   return Object.values(schema.properties ?? {}).some((one) => one.type === "string" && !one.pattern && !one.enum && !one.format);
 }
 
-/** The two-factor rule on a start's answer: the method asked, or `sms`, the document's fallback for an app. */
-function checkStartAnswer(context: Context, model: Model, operation: HttpOperation, body: unknown, exchange: Exchange) {
-  const pair = model.twoFactor;
-  if (!pair || pair.start !== operation) return;
-  const asked = record(body)[pair.methodField];
-  const answered = record(exchange.json)[pair.methodField];
-  const allowed = asked === "sms" ? ["sms"] : [asked, "sms"];
-  if (!allowed.includes(answered)) {
-    context.fail(
-      exchange,
-      check.two_factor_method,
-      `a ${String(asked)} start answered ${pair.methodField} ${JSON.stringify(answered)}; the document allows ${allowed.map((one) => JSON.stringify(one)).join(" or ")}`,
-    );
-  }
-}
-
-function positiveCases(model: Model, operation: HttpOperation): Case[] {
+function positiveCases(tree: ResourceTree, operation: HttpOperation): Case[] {
   const op = operationName(operation);
-  const content = requestContent(operation);
-  const schema = content?.schema;
-  const creates = createdBy(model, operation);
+  const schema = requestContent(operation)?.schema;
+  const creates = createdBy(tree, operation);
   const cases: Case[] = [];
-  const add = (name: string, makeBody: (context: Context) => unknown, accept?: string) =>
+  const add = (name: string, makeBody: (run: Run) => unknown, accept?: string) =>
     cases.push({
       operation: op,
       family: "positive",
       name: `positive: ${name}`,
-      async run(context) {
-        const params = await context.idsFor(operation);
-        const made = makeBody(context);
-        // A create goes through context.create: a name an earlier run left is varied, not failed.
-        const { exchange, body } = creates
-          ? await context.create(creates, params, made)
-          : { exchange: await context.sendLeniently(operation, { params, body: made, ...(accept && { accept }) }), body: made };
-        // The first create of a resource is the fixture the other cases stand on — also when
-        // its answer broke a rule, as long as it made something: one defect must not hide the rest.
-        const id = creates && createdId(creates, exchange);
-        if (creates && id !== undefined && !context.fixtures.has(creates.param)) {
-          context.fixtures.set(creates.param, { params: { ...params, [creates.param]: id }, body, answer: exchange.json });
-        }
-        if (exchange.failures.length) throw new Broke(exchange, exchange.failures);
-        expectSuccess(context, operation, exchange);
-        checkStartAnswer(context, model, operation, body, exchange);
-        if (creates && id === undefined) context.fail(exchange, check.response_schema_conformance, `the answer has no ${creates.idField}`);
+      about: ["positive_data_acceptance"],
+      async run(run) {
+        const params = await run.idsFor(operation);
+        const body = makeBody(run);
+        // A create goes through run.create: a name an earlier run left is varied, not failed.
+        if (creates) await run.create(creates, params, body, "a valid request");
+        else await run.send(operation, { params, body, intent: { succeeds: "a valid request" }, ...(accept && { accept }) });
       },
     });
   if (!schema) {
@@ -80,22 +45,20 @@ function positiveCases(model: Model, operation: HttpOperation): Case[] {
     if (operation.method.toLowerCase() === "get") add("Accept: */*", () => undefined, "*/*");
     return cases;
   }
-  const examples = content.examples?.filter((one) => one.value !== undefined) ?? [];
-  for (const example of examples) add(`example ${example.key}`, (context) => context.withPhone(example.value, schema));
-  if (!examples.length) add("schema example", (context) => context.body(operation));
+  const examples = requestContent(operation)?.examples?.filter((one) => one.value !== undefined) ?? [];
+  for (const example of examples) add(`example ${example.key}`, (run) => run.withPhone(example.value, schema));
+  if (!examples.length) add("schema example", (run) => run.body(operation));
   if (hasFreeText(schema)) {
-    add("generated, non-ASCII text", (context) => context.body(operation, "non-ascii"));
-    add("generated, long text", (context) => context.body(operation, "long"));
-    add("generated, shortest text", (context) => context.body(operation, "shortest"));
+    add("generated, non-ASCII text", (run) => run.body(operation, "non-ascii"));
+    add("generated, long text", (run) => run.body(operation, "long"));
+    add("generated, shortest text", (run) => run.body(operation, "shortest"));
   }
   const required = new Set(schema.required ?? []);
   if (Object.keys(schema.properties ?? {}).some((name) => !required.has(name))) {
-    add("generated, required fields only", (context) => context.body(operation, "ascii", "required"));
+    add("generated, required fields only", (run) => run.body(operation, "ascii", "required"));
   }
   for (const [field, property] of Object.entries(schema.properties ?? {})) {
-    for (const value of property.enum ?? []) {
-      add(`${field} = ${JSON.stringify(value)}`, (context) => ({ ...record(context.body(operation)), [field]: value }));
-    }
+    for (const value of property.enum ?? []) add(`${field} = ${JSON.stringify(value)}`, (run) => ({ ...record(run.body(operation)), [field]: value }));
   }
   return cases;
 }
@@ -103,57 +66,42 @@ function positiveCases(model: Model, operation: HttpOperation): Case[] {
 function authCases(operation: HttpOperation): Case[] {
   const header = authHeader(operation);
   if (!header) return [];
-  const op = operationName(operation);
-  const expected = declaredCodes(operation).includes(401) ? [401] : [401, 403];
   return (["none", "wrong password"] as const).map((auth) => ({
-    operation: op,
+    operation: operationName(operation),
     family: "auth",
     name: auth === "none" ? `auth: no ${header}` : "auth: wrong password",
-    async run(context) {
-      const params = await context.idsFor(operation);
-      const exchange = await context.send(operation, { params, body: context.body(operation), auth });
-      context.expect(
-        exchange,
-        expected,
-        check.ignored_auth,
-        auth === "none" ? `a request without ${header} must be refused` : "a wrong password must be refused",
-      );
+    about: ["ignored_auth"],
+    async run(run) {
+      await run.send(operation, { params: await run.idsFor(operation), body: run.body(operation), auth });
     },
   }));
 }
 
 function badInputCases(operation: HttpOperation): Case[] {
-  const content = requestContent(operation);
-  const schema = content?.schema;
+  const schema = requestContent(operation)?.schema;
   if (!schema) return [];
-  const op = operationName(operation);
-  const expected = invalidInputCodes(operation);
   const cases: Case[] = [];
-  const add = (
-    name: string,
-    make: (valid: Record<string, unknown>) => { body?: unknown; raw?: { text: string; contentType: string | undefined } } | undefined,
-  ) =>
+  const add = (name: string, make: (valid: Record<string, unknown>) => Pick<RequestSpec, "body" | "raw"> | undefined) =>
     cases.push({
-      operation: op,
+      operation: operationName(operation),
       family: "bad input",
       name: `bad input: ${name}`,
-      async run(context) {
-        if (!expected.length) throw new Skip("the document declares no 4xx for an invalid body");
-        const params = context.ids(operation);
-        const spec = make(record(context.body(operation)));
+      about: ["negative_data_rejection"],
+      async run(run) {
+        if (!invalidInputCodes(operation).length) throw new Skip("the document declares no 4xx for an invalid body");
+        const params = run.ids(operation);
+        const spec = make(record(run.body(operation)));
         if (!spec) throw new Skip("no such value can be made for this field");
-        const exchange = await context.send(operation, { params, ...spec });
-        context.expect(exchange, expected, check.negative_data_rejection, "an invalid body must be refused with a declared 4xx");
+        await run.send(operation, { params, ...spec, intent: { invalid: true } });
       },
     });
-  const properties = Object.entries(schema.properties ?? {});
   for (const field of schema.required ?? []) {
     add(`${field} missing`, (valid) => {
       const { [field]: _, ...rest } = valid;
       return { body: rest };
     });
   }
-  for (const [field, property] of properties) {
+  for (const [field, property] of Object.entries(schema.properties ?? {})) {
     const wrong = wrongTypeValue(property);
     if (wrong !== undefined) add(`${field} of the wrong type`, (valid) => ({ body: { ...valid, [field]: wrong } }));
     if (property.pattern !== undefined) {
@@ -178,9 +126,56 @@ function badInputCases(operation: HttpOperation): Case[] {
   if (schema.additionalProperties === false) add("undeclared property", (valid) => ({ body: { ...valid, undeclared_property: "x" } }));
   if (schema.required?.length) add("empty object", () => ({ body: {} }));
   add("not JSON", (valid) => ({ raw: { text: JSON.stringify(valid).slice(0, -1), contentType: "application/json" } }));
-  add("no JSON content type", (valid) => ({ raw: { text: JSON.stringify(valid), contentType: "text/plain" } }));
-  if (operation.request?.body?.required) add("no body", () => ({ raw: { text: "", contentType: "application/json" } }));
+  if (requestContent(operation) && operation.request?.body?.required) add("no body", () => ({ raw: { text: "", contentType: "application/json" } }));
   return cases;
+}
+
+const undeclared: [BodyEncoding, string][] = [
+  ["form", "application/x-www-form-urlencoded"],
+  ["multipart", "multipart/form-data"],
+];
+
+/**
+ * The body in media types the document does not declare: the same valid fields form-encoded and
+ * as multipart must not succeed (any 4xx), and nothing may appear in the parent's list; JSON
+ * text sent as text/plain or with no Content-Type is only noted — many servers read JSON whatever
+ * the type says, and the document does not forbid it.
+ */
+function mediaTypeCases(tree: ResourceTree, operation: HttpOperation): Case[] {
+  const schema = requestContent(operation)?.schema;
+  if (!schema) return [];
+  const op = operationName(operation);
+  const creates = createdBy(tree, operation);
+  return [
+    {
+      operation: op,
+      family: "media type",
+      name: "media type: form-encoded and multipart bodies are refused, and create nothing",
+      about: ["media_type_rejection"],
+      async run(run) {
+        // Under fresh parents, so that what it lists afterwards is only what this case made.
+        const params = creates ? await run.freshParents(creates) : await run.idsFor(operation);
+        for (const [encoding, type] of undeclared) {
+          await run.send(operation, { params, body: run.body(operation), encoding, intent: { undeclaredMediaType: type } });
+        }
+        if (creates?.lister && pathParams(creates.lister).length)
+          await run.send(creates.lister, { params, intent: { succeeds: "listing after the refused creates" } });
+        const noted: string[] = [];
+        for (const [label, contentType] of [
+          ["as text/plain", "text/plain"],
+          ["with no Content-Type", undefined],
+        ] as const) {
+          const exchange: Exchange = await run.send(operation, {
+            params: creates ? params : await run.idsFor(operation),
+            raw: { text: JSON.stringify(run.body(operation)), contentType },
+            intent: { noteOnly: label },
+          });
+          noted.push(`${label}: ${exchange.answer ? `${exchange.answer.status}${exchange.answer.status < 300 ? " (read as JSON)" : ""}` : "no answer"}`);
+        }
+        run.notes.push(`${op} took JSON ${noted.join("; ")}`);
+      },
+    },
+  ];
 }
 
 function unknownIdCases(operation: HttpOperation): Case[] {
@@ -189,172 +184,135 @@ function unknownIdCases(operation: HttpOperation): Case[] {
     operation: op,
     family: "unknown id",
     name: `unknown id: ${param}`,
-    async run(context) {
+    about: ["unknown_id"],
+    async run(run) {
       if (!declaredCodes(operation).includes(404)) throw new Skip(`the document declares no 404 for ${op}`);
-      const params = { ...(await context.idsFor(operation)), [param]: context.unknownId() };
-      const exchange = await context.send(operation, { params, body: context.body(operation) });
-      context.expect(exchange, [404], check.unknown_id, `a ${param} that does not exist must answer 404`);
+      const params = { ...(await run.idsFor(operation)), [param]: run.unknownId() };
+      await run.send(operation, { params, body: run.body(operation) });
     },
   }));
 }
 
 /** The GET operations under a resource's path (itself, its lists, its children). */
-function readsUnder(model: Model, resource: Resource): HttpOperation[] {
-  return model.operations.filter((one) => one.method.toLowerCase() === "get" && (one.path === resource.path || one.path.startsWith(`${resource.path}/`)));
+function readsUnder(tree: ResourceTree, resource: Resource): HttpOperation[] {
+  return tree.operations.filter((one) => one.method.toLowerCase() === "get" && (one.path === resource.path || one.path.startsWith(`${resource.path}/`)));
 }
 
-function stateCases(model: Model, resource: Resource): Case[] {
-  const { creator, reader, lister, deleter, param, idField } = resource;
+function stateCases(tree: ResourceTree, resource: Resource): Case[] {
+  const { creator, reader, lister, deleter, param } = resource;
   const op = operationName(creator);
   const cases: Case[] = [];
-  const add = (operation: string, name: string, run: Case["run"]) => cases.push({ operation, family: "state", name: `state: ${name}`, run });
-  const fixture = (context: Context) => context.fixture(param);
+  const add = (operation: string, name: string, about: Case["about"], run: Case["run"]) =>
+    cases.push({ operation, family: "state", name: `state: ${name}`, about, run });
   if (reader) {
-    // What was read is compared with what was created by the model (stored_values).
-    add(op, `what it creates can be read back (${operationName(reader)})`, async (context) => {
-      const { params } = fixture(context);
-      const exchange = await context.send(reader, { params });
-      expectSuccess(context, reader, exchange, "reading what was created");
+    add(op, `what it creates can be read back (${operationName(reader)})`, ["ensure_resource_availability", "stored_values"], async (run) => {
+      await run.send(reader, { params: run.fixture(param).params, intent: { succeeds: "reading what was created" } });
     });
   }
   if (lister) {
-    add(op, `what it creates is listed (${operationName(lister)})`, async (context) => {
-      const { params } = fixture(context);
-      // The model's exact_list failure, if any, comes with this case's own.
-      const exchange = await context.sendLeniently(lister, { params });
-      if (exchange.failures.some((one) => one.rule !== check.exact_list)) throw new Broke(exchange, exchange.failures);
-      expectSuccess(context, lister, exchange, "listing");
-      const id = params[param];
-      const lists = Object.values(record(exchange.json)).filter(Array.isArray);
-      if (!lists.some((list) => list.some((item) => String(record(item)[idField]) === id))) {
-        context.fail(exchange, check.ensure_resource_availability, `the ${idField} just created is not in the list`, exchange.failures);
-      }
-      if (exchange.failures.length) throw new Broke(exchange, exchange.failures);
+    add(op, `what it creates is listed (${operationName(lister)})`, ["ensure_resource_availability", "exact_list"], async (run) => {
+      await run.send(lister, { params: run.fixture(param).params, intent: { succeeds: "listing" } });
     });
   }
   if (declaredCodes(creator).includes(409)) {
-    add(op, "a duplicate is refused (409)", async (context) => {
-      const { params, body } = fixture(context);
+    add(op, "a duplicate is refused (409)", ["duplicate_rejection"], async (run) => {
+      const { params, body } = run.fixture(param);
       const { [param]: _, ...parents } = params;
-      const exchange = await context.send(creator, { params: parents, body });
-      context.expect(exchange, [409], check.duplicate_rejection, "creating the same thing twice must answer 409");
+      await run.send(creator, { params: parents, body });
     });
   }
   if (!deleter) return cases;
-  const gone = async (context: Context, params: Record<string, string>) => {
-    for (const read of readsUnder(model, resource)) {
+  add(operationName(deleter), "reads answer 404 after the delete", ["use_after_free"], async (run) => {
+    const params = await run.fresh(resource);
+    await run.send(deleter, { params, intent: { succeeds: "the delete" } });
+    for (const read of readsUnder(tree, resource)) {
       const ids = { ...params };
-      for (const name of pathParams(read)) ids[name] ??= context.unknownId();
-      const exchange = await context.send(read, { params: ids });
-      context.expect(exchange, [404], check.use_after_free, `after the delete, ${operationName(read)} must answer 404`);
+      for (const name of pathParams(read)) ids[name] ??= run.unknownId();
+      await run.send(read, { params: ids });
     }
-  };
-  add(operationName(deleter), `reads answer 404 after the delete`, async (context) => {
-    const params = await context.fresh(resource);
-    const exchange = await context.send(deleter, { params });
-    expectSuccess(context, deleter, exchange, "the delete");
-    await gone(context, params);
   });
-  add(operationName(deleter), "a second delete answers 404", async (context) => {
-    const params = await context.fresh(resource);
-    expectSuccess(context, deleter, await context.send(deleter, { params }), "the first delete");
-    const again = await context.send(deleter, { params });
-    context.expect(again, [404], check.use_after_free, "deleting what is already deleted must answer 404");
+  add(operationName(deleter), "a second delete answers 404", ["use_after_free"], async (run) => {
+    const params = await run.fresh(resource);
+    await run.send(deleter, { params, intent: { succeeds: "the first delete" } });
+    await run.send(deleter, { params });
   });
-  // A resource that still has children: the document declares the refusal (409, and both
-  // stay readable); a server that deletes the children with it passes too, as long as nothing
-  // of it stays reachable. What a client needs is a delete that is all or nothing.
-  for (const child of model.resources.values()) {
+  // A resource that still has children: the document declares the refusal (409, and both stay
+  // readable); a server that deletes the children with it passes too, as long as nothing of it
+  // stays reachable. What a client needs is a delete that is all or nothing: the model says which.
+  for (const child of tree.resources.values()) {
     if (child === resource || !child.path.startsWith(`${resource.path}/`) || !child.reader) continue;
     const childReader = child.reader;
-    const refusal = declaredCodes(deleter).includes(409) ? [409] : [];
-    add(operationName(deleter), `with a ${child.param} in it: refused, or all deleted`, async (context) => {
-      const parent = await context.fresh(resource);
-      const both = await context.fresh(child, parent);
-      const exchange = await context.send(deleter, { params: parent });
-      const status = exchange.answer?.status ?? 0;
-      if (refusal.includes(status)) {
-        expectSuccess(context, childReader, await context.send(childReader, { params: both }), `after the refused delete, reading the ${child.param}`);
-        if (reader) expectSuccess(context, reader, await context.send(reader, { params: parent }), `after the refused delete, reading the ${param}`);
-        return;
+    const childDeleter = child.deleter;
+    add(operationName(deleter), `with a ${child.param} in it: refused, or all deleted`, ["delete_with_children"], async (run) => {
+      const parent = await run.fresh(resource);
+      const both = await run.fresh(child, parent);
+      const refused = (await run.send(deleter, { params: parent })).answer?.status === 409;
+      await run.send(childReader, { params: both });
+      if (reader) await run.send(reader, { params: parent });
+      // Refused while it had one: once its children are deleted, the delete goes through.
+      if (refused && childDeleter) {
+        await run.send(childDeleter, { params: both, intent: { succeeds: `deleting the ${child.param}` } });
+        await run.send(deleter, { params: parent, intent: { succeeds: `deleting the ${param} once it has no ${child.param}` } });
       }
-      context.expect(exchange, [...refusal, ...successCodes(deleter)], check.delete_with_children, `deleting a ${param} that still has a ${child.param}`);
-      const read = await context.send(childReader, { params: both });
-      context.expect(
-        read,
-        [404],
-        check.delete_with_children,
-        `the delete answered ${status}, so its ${child.param} must be gone: ${operationName(childReader)} must answer 404`,
-      );
-      if (reader)
-        context.expect(
-          await context.send(reader, { params: parent }),
-          [404],
-          check.delete_with_children,
-          `the delete answered ${status}, so ${operationName(reader)} must answer 404`,
-        );
     });
   }
   return cases;
 }
 
-function twoFactorCases(model: Model, options: SuiteOptions): Case[] {
-  const pair = model.twoFactor;
+function twoFactorCases(tree: ResourceTree): Case[] {
+  const pair = tree.twoFactor;
   if (!pair) return [];
   const { start, verify, methodField, tokenField } = pair;
   const op = operationName(verify);
   // On the fixture user (the document's example, whose phone a tester may watch); the other
   // starts are spread over fresh users.
-  const started = async (context: Context) => {
-    const params = context.ids(verify);
-    const startBody = { ...record(context.body(start)), [methodField]: "sms" };
-    const exchange = await context.send(start, { params, body: startBody });
-    expectSuccess(context, start, exchange, "starting an SMS authentication");
+  const started = async (run: Run, readPin: boolean) => {
+    const params = run.ids(verify);
+    const body = { ...record(run.body(start)), [methodField]: "sms" };
+    await run.send(start, { params, body, intent: { succeeds: "starting an SMS authentication" } }, { readPin });
     return params;
   };
-  const verifying = async (context: Context, params: Record<string, string>, token: string) => {
-    const exchange = await context.send(verify, { params, body: { ...record(context.body(verify, "ascii", "required")), [tokenField]: token } });
-    expectSuccess(context, verify, exchange, "verifying");
-    return { exchange, verified: record(exchange.json).verified };
-  };
-  const cases: Case[] = [
+  const verifying = (run: Run, params: Record<string, string>, token: string, madeUpToken = false) =>
+    run.send(verify, {
+      params,
+      body: { ...record(run.body(verify, "ascii", "required")), [tokenField]: token },
+      intent: { succeeds: "verifying", ...(madeUpToken && { madeUpToken }) },
+    });
+  return [
     {
       operation: op,
       family: "two-factor",
       name: "two-factor: a PIN that cannot be right is not verified",
-      async run(context) {
-        const params = await started(context);
-        const { exchange, verified } = await verifying(context, params, "not-a-pin");
-        if (verified !== false) context.fail(exchange, check.two_factor_pin, `a made-up PIN answered verified ${JSON.stringify(verified)}`);
+      about: ["two_factor_pin"],
+      async run(run) {
+        await verifying(run, await started(run, false), "not-a-pin", true);
       },
     },
     {
       operation: op,
       family: "two-factor",
       name: "two-factor: the PIN sent verifies once, then is spent",
-      async run(context) {
-        if (!options.readPin) throw new Skip("needs --pin-command to read the PIN sent");
-        const params = await started(context);
-        const pin = await context.readPin(options.readPin, verify, params);
-        const first = await verifying(context, params, pin);
-        if (first.verified !== true) context.fail(first.exchange, check.two_factor_pin, `the PIN sent answered verified ${JSON.stringify(first.verified)}`);
-        const second = await verifying(context, params, pin);
-        if (second.verified !== false)
-          context.fail(second.exchange, check.two_factor_pin, `a PIN already used answered verified ${JSON.stringify(second.verified)}: a PIN verifies once`);
+      about: ["two_factor_pin", "pin_command"],
+      async run(run) {
+        run.needPin();
+        const params = await started(run, true);
+        const pin = run.pinSent(verify, params);
+        if (pin === undefined) throw new Skip("the PIN sent could not be read");
+        await verifying(run, params, pin);
+        await verifying(run, params, pin);
       },
     },
   ];
-  return cases;
 }
 
 /** Every case of the suite, in the order they run: creators first (their first case makes the fixtures), deletes last. */
-export function deriveCases(model: Model, options: SuiteOptions): Case[] {
+export function deriveCases(tree: ResourceTree): Case[] {
   const depth = (operation: HttpOperation) => pathParams(operation).length;
-  const creators = [...model.resources.values()].map((one) => one.creator).sort((a, b) => depth(a) - depth(b));
-  const others = model.operations.filter((one) => !creators.includes(one) && !isDelete(one));
-  const deletes = model.operations.filter(isDelete);
+  const creators = [...tree.resources.values()].map((one) => one.creator).sort((a, b) => depth(a) - depth(b));
+  const others = tree.operations.filter((one) => !creators.includes(one) && !isDelete(one));
+  const deletes = tree.operations.filter(isDelete);
   const perOperation = (operation: HttpOperation) => [
-    ...positiveCases(model, operation),
+    ...positiveCases(tree, operation),
     ...authCases(operation),
     ...badInputCases(operation),
     ...unknownIdCases(operation),
@@ -362,10 +320,11 @@ export function deriveCases(model: Model, options: SuiteOptions): Case[] {
   return [
     ...creators.flatMap(perOperation),
     ...others.flatMap(perOperation),
-    ...[...model.resources.values()].flatMap((one) => stateCases(model, one)),
-    ...twoFactorCases(model, options),
-    ...[...model.resources.values()].flatMap((one) => modelCases(model, one, options)),
-    ...pinCases(model, options),
+    ...[...tree.resources.values()].flatMap((one) => stateCases(tree, one)),
+    ...twoFactorCases(tree),
+    ...[...tree.resources.values()].flatMap((one) => modelCases(tree, one)),
+    ...pinCases(tree),
+    ...tree.operations.flatMap((one) => mediaTypeCases(tree, one)),
     ...deletes.flatMap(perOperation),
   ];
 }

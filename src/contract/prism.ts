@@ -4,7 +4,7 @@
 // sends every request straight to the target and validates the answer in-process, so what it
 // reports is always the server's own answer (a proxy would replace it, and would answer some
 // bad requests itself without forwarding them).
-import { readFile } from "node:fs/promises";
+import { statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
@@ -86,8 +86,15 @@ export interface Prism {
   validate(operation: HttpOperation, answer: { statusCode: number; headers: Record<string, string>; body: unknown }): Diagnostic[];
 }
 
-/** Prism's installed copy as seen from this package, or undefined when it is not installed. */
+let loaded: Prism | undefined;
+
+/** Prism's installed copy as seen from this package (loaded once), or undefined when it is not installed. */
 export function loadPrism(): Prism | undefined {
+  loaded ??= load();
+  return loaded;
+}
+
+function load(): Prism | undefined {
   const own = createRequire(import.meta.url);
   let cli: string;
   try {
@@ -100,39 +107,25 @@ export function loadPrism(): Prism | undefined {
   // prism-http's index; its module path is stable across the pinned version.
   const fromCli = createRequire(join(dirname(cli), "package.json"));
   const http = fromCli("@stoplight/prism-http") as { getHttpOperationsFromSpec(pathOrDocument: string | object): Promise<HttpOperation[]> };
-  // Prism's own YAML parser (JSON is YAML), from where prism-http resolves it.
-  const yaml = createRequire(fromCli.resolve("@stoplight/prism-http"))("@stoplight/yaml") as { parse(text: string): unknown };
   const validator = fromCli("@stoplight/prism-http/dist/validator") as {
     validateOutput(input: { resource: HttpOperation; element: unknown }): { _tag: "Left"; left: Diagnostic[] } | { _tag: "Right" };
   };
+  // A document is parsed once per version of the file: runs in one process (a test suite, a
+  // watcher) share the operations, and with them the validators Prism compiled for their schemas.
+  const parsed = new Map<string, { mtimeMs: number; operations: Promise<HttpOperation[]> }>();
   return {
-    async operations(document) {
-      try {
-        return await http.getHttpOperationsFromSpec(document);
-      } catch (error) {
-        // A copy of the source YAML without its code samples beside it: no case reads the
-        // samples, so the document is read again without them before it counts as unreadable.
-        const parsed = yaml.parse(await readFile(document, "utf8"));
-        if (!withoutCodeSamples(parsed)) throw error;
-        return await http.getHttpOperationsFromSpec(parsed as object);
-      }
+    operations(document) {
+      const { mtimeMs } = statSync(document);
+      const cached = parsed.get(document);
+      if (cached?.mtimeMs === mtimeMs) return cached.operations;
+      const operations = http.getHttpOperationsFromSpec(document);
+      parsed.set(document, { mtimeMs, operations });
+      operations.catch(() => parsed.delete(document));
+      return operations;
     },
     validate(operation, answer) {
       const result = validator.validateOutput({ resource: operation, element: answer });
       return result._tag === "Left" ? result.left : [];
     },
   };
-}
-
-/** Removes every `x-codeSamples` of a parsed document; says whether there were any. */
-function withoutCodeSamples(value: unknown): boolean {
-  if (typeof value !== "object" || value === null) return false;
-  let found = false;
-  for (const [key, inner] of Object.entries(value)) {
-    if (key === "x-codeSamples") {
-      delete (value as Record<string, unknown>)[key];
-      found = true;
-    } else if (withoutCodeSamples(inner)) found = true;
-  }
-  return found;
 }

@@ -1,53 +1,15 @@
-// What runContract takes and resolves with: the options, each case's result, the report.
-import type { Failure, ReceivedAnswer, SentRequest } from "./exchange.ts";
+// What runContract resolves with: each case's result, the coverage, the report.
+import type { Failure } from "./checks.ts";
+import type { ReceivedAnswer, SentRequest } from "./exchange.ts";
 
 /** The kinds of case the suite derives from the document. */
-export type Family = "positive" | "auth" | "bad input" | "unknown id" | "state" | "model" | "two-factor" | "sequence";
-
-/** What runContract takes: the server to check, and how. Only `target` is required. */
-export interface ContractOptions {
-  /** The server to check, e.g. `http://127.0.0.1:4010`. */
-  target: string;
-  /** `username:password` for X-Service-Auth (default `user:pass`, what `verigator fake` accepts). Never printed. */
-  auth?: string;
-  /** Repeats the requests of an earlier run (default: a random seed, reported in the results). */
-  seed?: number;
-  /** How long each answer may take, in ms (default 10 000). */
-  requestTimeoutMs?: number;
-  /**
-   * A shell command that prints the PIN last sent to a phone number (e.g. from a test SMS
-   * inbox); its last line is the PIN. It runs with VERIGATOR_PHONE, VERIGATOR_SERVICE_ID and
-   * VERIGATOR_USER_ID (every path parameter, upper snake case) in its environment. Without it
-   * the right-PIN case is skipped.
-   */
-  pinCommand?: string;
-  /** The OpenAPI document to check against (default: the one this package publishes). */
-  document?: string;
-  /** The phone number the suite's users get (default: generated from the schema). */
-  phone?: string;
-  /** Only these checks (names from `checks`; default all). A failure of any other is not reported. */
-  checks?: string[];
-  /** These checks are not applied. */
-  excludeChecks?: string[];
-  /** How many random sequences of operations to run against the model (default 20; 0 for none). */
-  sequences?: number;
-  /** Wrong PINs a verification takes before it answers throttled (default: the document's `x-wrong-pin-limit`). */
-  maxWrongPins?: number;
-  /** The whole run's limit in ms (default 600 000): past it the rest is skipped, saying so, and the run fails. */
-  maxTimeMs?: number;
-  /** Cancels the run: no more requests; what it created is deleted (bounded) and the report says what could not be. */
-  signal?: AbortSignal;
-  /** Called once the cases are derived, before the first request. */
-  onStart?: (run: { target: string; document: string; seed: number; cases: number }) => void;
-  /** Called as each case ends, for progress output. */
-  onCase?: (result: CaseResult) => void;
-}
+export type Family = "positive" | "auth" | "bad input" | "media type" | "unknown id" | "state" | "model" | "two-factor" | "sequence";
 
 /** One case of a run: what it checked and how it ended; for a failure, what to fix it from. */
 export interface CaseResult {
   /** The operationId (or `METHOD /path`). */
   operation: string;
-  /** The kind of case: positive, auth, bad input, unknown id, state, model, two-factor or sequence. */
+  /** The kind of case: positive, auth, bad input, media type, unknown id, state, model, two-factor or sequence. */
   family: Family;
   /** What the case checks; the same in every run. */
   name: string;
@@ -113,8 +75,10 @@ export interface ContractReport {
   skipped: number;
   /** Every (operation, declared status) pair: answered, or why not. */
   coverage: CoverageEntry[];
-  /** Things that are not a case's result, e.g. a resource the cleanup could not delete. */
+  /** Things that are not a case's result: what the server did with JSON under another type, what a stateless run left out, what the cleanup could not delete. */
   notes: string[];
+  /** The checks the run applied (all but those --checks, --exclude-checks or --stateless left out). */
+  checks: string[];
   /** Why the run stopped before its end (too many timeouts, --max-time, cancelled); the run then fails. */
   stopped?: string;
   /** How many declared 429s the run met and waited out. */

@@ -5,15 +5,18 @@
 import { exec } from "node:child_process";
 import { createRequire } from "node:module";
 import { connect } from "node:net";
-import type { Case } from "./case-helpers.ts";
+import type { Case } from "./case.ts";
 import { deriveCases } from "./cases.ts";
-import { selectChecks } from "./checks.ts";
-import { Broke, Cancelled, Context, CredentialsRefused, Skip } from "./context.ts";
-import { createSender, filledPath, noAnswerReason, operationName } from "./exchange.ts";
-import { buildModel, declaredCodes, requestContent } from "./model.ts";
+import type { CheckName } from "./checks.ts";
+import { checkNames, selectChecks, statefulChecks } from "./checks.ts";
+import type { ContractOptions } from "./options.ts";
 import { loadPrism, prismInstallHint } from "./prism.ts";
-import type { CaseResult, ContractOptions, ContractReport, CoverageEntry } from "./results.ts";
+import type { ResourceTree } from "./resource-tree.ts";
+import { buildResourceTree, declaredCodes, operationName, requestContent } from "./resource-tree.ts";
+import type { CaseResult, ContractReport, CoverageEntry } from "./results.ts";
+import { Broke, Cancelled, Run, Skip, TargetRefused } from "./run.ts";
 import { scrubber } from "./scrub.ts";
+import { createSender, filledPath, noAnswerReason } from "./sender.ts";
 import { sequenceCase } from "./sequences.ts";
 import { seededRandom } from "./values.ts";
 
@@ -119,12 +122,14 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   const { username, password } = checkedAuth(options.auth ?? "user:pass");
   const timeoutMs = wholeNumber(options.requestTimeoutMs, defaultTimeoutMs, "--request-timeout", 1);
   const maxTimeMs = wholeNumber(options.maxTimeMs, defaultMaxTimeMs, "--max-time", 1);
+  const maxFailures = options.maxFailures === undefined ? undefined : wholeNumber(options.maxFailures, 0, "--max-failures", 1);
   const sequences = wholeNumber(options.sequences, defaultSequences, "--sequences", 0);
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   if (!Number.isSafeInteger(seed) || seed < 0) throw new ContractSetupError("--seed must be a whole number ≥ 0");
+  const stateless = options.stateless === true;
   let checks: ReturnType<typeof selectChecks>;
   try {
-    checks = selectChecks(options.checks, options.excludeChecks);
+    checks = selectChecks(options.checks, options.excludeChecks, stateless);
   } catch (error) {
     throw new ContractSetupError((error as Error).message);
   }
@@ -136,30 +141,34 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   const prismLoadMs = performance.now() - prismStarted;
   await probe(target, timeoutMs);
   const documentStarted = performance.now();
-  let model: ReturnType<typeof buildModel>;
+  let tree: ResourceTree;
   try {
-    model = buildModel(await prism.operations(document));
+    tree = buildResourceTree(await prism.operations(document));
   } catch (error) {
     throw new ContractSetupError(`the document ${document} cannot be read: ${error instanceof Error ? error.message : error}`);
   }
-  if (!model.operations.length) throw new ContractSetupError(`the document ${document} has no operations`);
-  checkPhone(model, options.phone);
-  const maxWrongPins = options.maxWrongPins ?? model.twoFactor?.wrongPinLimit;
+  if (!tree.operations.length) throw new ContractSetupError(`the document ${document} has no operations`);
+  checkPhone(tree, options.phone);
+  const maxWrongPins = options.maxWrongPins ?? tree.twoFactor?.wrongPinLimit;
   if (maxWrongPins !== undefined) wholeNumber(maxWrongPins, 0, "--max-wrong-pins", 1);
   const documentMs = performance.now() - documentStarted;
 
-  const sender = createSender({ target, username, password, timeoutMs, prism });
-  const context = new Context(model, sender, seededRandom(seed), { phone: options.phone, checks, signal: options.signal });
-  const scrub = scrubber(sender.redact);
+  const sender = createSender({ target, username, password, timeoutMs });
   const readPin = options.pinCommand ? readPinWith(options.pinCommand, timeoutMs) : undefined;
-  const cases = [
-    ...deriveCases(model, { ...(readPin && { readPin }), ...(maxWrongPins !== undefined && { maxWrongPins }) }),
-    ...(sequences > 0 ? [sequenceCase(model, { runs: sequences, seed })] : []),
-  ];
+  const run = new Run(tree, sender, prism, seededRandom(seed), {
+    phone: options.phone,
+    checks,
+    readBack: !stateless,
+    maxWrongPins,
+    readPin,
+    signal: options.signal,
+  });
+  const scrub = scrubber(sender.redact);
+  const cases = [...deriveCases(tree), ...(sequences > 0 ? [sequenceCase(tree, { runs: sequences, seed })] : [])];
   try {
-    await context.checkCredentials();
+    await run.probeTarget(target);
   } catch (error) {
-    throw error instanceof CredentialsRefused ? new ContractSetupError(error.message) : error;
+    throw error instanceof TargetRefused ? new ContractSetupError(error.message) : error;
   }
   options.onStart?.({ target, document, seed, cases: cases.length });
   const requestsStarted = performance.now();
@@ -174,12 +183,15 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
           ? `the target is unreliable: ${timeoutLimit} requests got no answer within ${timeoutMs} ms`
           : performance.now() - started > maxTimeMs
             ? `the run took longer than --max-time ${maxTimeMs} ms`
-            : undefined;
+            : maxFailures !== undefined && results.filter((one) => one.outcome === "fail").length >= maxFailures
+              ? `${maxFailures} case${maxFailures === 1 ? "" : "s"} failed (--max-failures ${maxFailures})`
+              : undefined;
     // A cancelled run lists only the cases it ran; one stopped for the target's sake lists the rest as skipped, saying why.
     if (stopped === "cancelled") break;
-    const result = stopped
-      ? { operation: one.operation, family: one.family, name: one.name, failures: [], outcome: "skip" as const, reason: stopped, durationMs: 0 }
-      : await runCase(one, context);
+    const leftOut = stopped ?? (stateless ? leftOutReason(one, checks) : undefined);
+    const result = leftOut
+      ? { operation: one.operation, family: one.family, name: one.name, failures: [], outcome: "skip" as const, reason: leftOut, durationMs: 0 }
+      : await runCase(one, run);
     if (result === "cancelled") {
       stopped = "cancelled";
       break;
@@ -191,14 +203,16 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   const unanswered = sender.stats.timeoutsInARow >= stallLimit || sender.stats.timeouts >= timeoutLimit;
   const notes = unanswered
     ? ["cleanup skipped: the target stopped answering"]
-    : await cleanup(context, results, stopped === "cancelled" ? cancelledCleanupMs : maxTimeMs);
+    : await cleanup(run, results, stopped === "cancelled" ? cancelledCleanupMs : maxTimeMs);
   if (stopped) notes.unshift(stopped === "cancelled" ? "the run was cancelled: the cases not run are not listed" : `the run stopped early: ${stopped}`);
-  if (context.rateLimited) notes.push(`${context.rateLimited} declared 429s met and waited out (each wait at most 5 s)`);
+  if (stateless) notes.unshift(statelessNote(checks));
+  notes.push(...run.notes);
+  if (run.rateLimited) notes.push(`${run.rateLimited} declared 429s met and waited out (each wait at most 5 s)`);
   const requestsMs = performance.now() - requestsStarted;
 
-  const coverage: CoverageEntry[] = model.operations.flatMap((operation) =>
+  const coverage: CoverageEntry[] = tree.operations.flatMap((operation) =>
     declaredCodes(operation).map((status) => {
-      const exercised = context.seen.get(operationName(operation))?.has(status) ?? false;
+      const exercised = run.seen.get(operationName(operation))?.has(status) ?? false;
       return { operation: operationName(operation), status, exercised, ...(!exercised && { reason: unreachable[status] ?? "no case got this answer" }) };
     }),
   );
@@ -213,8 +227,9 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     skipped: count("skip"),
     coverage,
     notes: notes.map(scrub.text),
+    checks: checkNames.filter((name) => checks.has(name)),
     ...(stopped && { stopped }),
-    rateLimited: context.rateLimited,
+    rateLimited: run.rateLimited,
     timings: {
       totalMs: performance.now() - started,
       prismLoadMs,
@@ -228,10 +243,22 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
+/** Why a stateless run leaves a case out: every check it exists for needs a server that keeps state. */
+function leftOutReason(one: Case, checks: ReadonlySet<CheckName>): string | undefined {
+  if (one.about.some((name) => checks.has(name))) return undefined;
+  return `left out for a server that keeps no state (--stateless): it is about ${one.about.join(", ")}`;
+}
+
+/** What a stateless run left out, and why: one line for the report's notes. */
+function statelessNote(checks: ReadonlySet<CheckName>): string {
+  const left = statefulChecks.filter((one) => !checks.has(one.name)).map((one) => `${one.name} (${one.why})`);
+  return `--stateless: a server that keeps no state cannot pass these checks, left out: ${left.join("; ")}; the cases about them are skipped, and nothing is read back after a write`;
+}
+
 /** `--phone` must be a number the document's schema takes, or every create would be refused. */
-function checkPhone(model: ReturnType<typeof buildModel>, phone: string | undefined): void {
+function checkPhone(tree: ResourceTree, phone: string | undefined): void {
   if (phone === undefined) return;
-  for (const operation of model.operations) {
+  for (const operation of tree.operations) {
     for (const [name, property] of Object.entries(requestContent(operation)?.schema?.properties ?? {})) {
       if (!/phone/i.test(name) || property.pattern === undefined) continue;
       if (!new RegExp(property.pattern, "u").test(phone)) {
@@ -241,26 +268,26 @@ function checkPhone(model: ReturnType<typeof buildModel>, phone: string | undefi
   }
 }
 
-async function runCase(one: Case, context: Context): Promise<CaseResult | "cancelled"> {
+async function runCase(one: Case, run: Run): Promise<CaseResult | "cancelled"> {
   const base = { operation: one.operation, family: one.family, name: one.name, failures: [] };
   const started = performance.now();
   const durationMs = () => Math.round(performance.now() - started);
-  context.last = undefined;
+  run.last = undefined;
   try {
-    await one.run(context);
+    await one.run(run);
     return { ...base, outcome: "pass", durationMs: durationMs() };
   } catch (error) {
     if (error instanceof Cancelled) return "cancelled";
     if (error instanceof Skip) return { ...base, outcome: "skip", reason: error.message, durationMs: durationMs() };
     // A creator's first case makes the fixture; the cases that need it say why it is missing.
-    for (const resource of context.model.resources.values()) {
-      const first = !context.fixtures.has(resource.param) && !context.missing.has(resource.param);
+    for (const resource of run.tree.resources.values()) {
+      const first = !run.fixtures.has(resource.param) && !run.missing.has(resource.param);
       if (operationName(resource.creator) === one.operation && one.family === "positive" && first) {
-        context.missing.set(resource.param, `${one.operation} › ${one.name} failed`);
+        run.missing.set(resource.param, `${one.operation} › ${one.name} failed`);
       }
     }
     if (error instanceof Broke) {
-      const { request, answer, curl } = error.exchange;
+      const { request, answer, curl } = error.shown;
       return {
         ...base,
         outcome: "fail",
@@ -288,7 +315,7 @@ async function runCase(one: Case, context: Context): Promise<CaseResult | "cance
  * failure's request names, so that its curl line still reproduces it; the notes say what was
  * kept, and what could not be deleted within `budgetMs`.
  */
-async function cleanup(context: Context, results: CaseResult[], budgetMs: number): Promise<string[]> {
+async function cleanup(run: Run, results: CaseResult[], budgetMs: number): Promise<string[]> {
   const notes: string[] = [];
   const done = new Set<string>();
   // The path segments the failures' requests name, in the order the failures came.
@@ -297,7 +324,7 @@ async function cleanup(context: Context, results: CaseResult[], budgetMs: number
   const kept: { at: number; text: string }[] = [];
   const left: string[] = [];
   const until = performance.now() + budgetMs;
-  for (const { resource, params } of [...context.created].reverse()) {
+  for (const { resource, params } of [...run.created].reverse()) {
     const key = JSON.stringify(params);
     if (!resource.deleter || done.has(key)) continue;
     done.add(key);
@@ -310,10 +337,10 @@ async function cleanup(context: Context, results: CaseResult[], budgetMs: number
       left.push(filledPath(resource.path, params));
       continue;
     }
-    const exchange = await context.sender.send(resource.deleter, { params });
+    const exchange = await run.sender.send(resource.deleter, { params });
     const status = exchange.answer?.status;
     if (status === undefined || (status >= 300 && status !== 404)) {
-      notes.push(`cleanup: ${operationName(resource.deleter)} ${exchange.request.path} answered ${status ?? exchange.failures[0]?.message}`);
+      notes.push(`cleanup: ${operationName(resource.deleter)} ${exchange.request.path} answered ${status ?? exchange.problem?.message}`);
     }
   }
   if (kept.length) {

@@ -5,7 +5,7 @@
 // openapi/fake-control.yaml (test/fake-control.test.ts checks every answer against it).
 import { json } from "./answer.ts";
 import { isRecord } from "./conforms.ts";
-import { NoAuthenticatorError, NoSuchUserError } from "./errors.ts";
+import { NoAuthenticatorError, NoSuchUserError, Refusal } from "./errors.ts";
 import { QueryError } from "./journal.ts";
 import type { Candidate } from "./near-misses.ts";
 import { nearMisses } from "./near-misses.ts";
@@ -52,15 +52,6 @@ export const controlCandidates: readonly Candidate[] = Object.entries(endpoints)
   methods.map((method) => ({ method, template: `${controlPrefix}${name}` })),
 );
 
-class Refused extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /** The JSON object a control request sent; 422 for anything else. */
 async function objectBody(request: Request): Promise<Record<string, unknown>> {
   const text = await request.text();
@@ -68,9 +59,9 @@ async function objectBody(request: Request): Promise<Record<string, unknown>> {
   try {
     body = JSON.parse(text);
   } catch {
-    throw new Refused(422, "the body is not JSON");
+    throw new Refusal(422, "the body is not JSON");
   }
-  if (!isRecord(body)) throw new Refused(422, "the body must be a JSON object");
+  if (!isRecord(body)) throw new Refusal(422, "the body must be a JSON object");
   return body;
 }
 
@@ -86,7 +77,7 @@ function queryValue(url: URL, name: string): string | null {
     try {
       return decodeURIComponent(at < 0 ? "" : pair.slice(at + 1));
     } catch {
-      throw new Refused(422, `${name} is not well-formed percent-encoding`);
+      throw new Refusal(422, `${name} is not well-formed percent-encoding`);
     }
   }
   return null;
@@ -94,7 +85,7 @@ function queryValue(url: URL, name: string): string | null {
 
 function string(body: Record<string, unknown> | URL, name: string): string {
   const value = body instanceof URL ? queryValue(body, name) : body[name];
-  if (typeof value !== "string" || !value) throw new Refused(422, `${name} must be a non-empty string`);
+  if (typeof value !== "string" || !value) throw new Refusal(422, `${name} must be a non-empty string`);
   return value;
 }
 
@@ -103,8 +94,8 @@ function userCall<T>(call: () => T): T {
   try {
     return call();
   } catch (error) {
-    if (error instanceof NoSuchUserError) throw new Refused(404, error.message);
-    if (error instanceof NoAuthenticatorError) throw new Refused(409, error.message);
+    if (error instanceof NoSuchUserError) throw new Refusal(404, error.message);
+    if (error instanceof NoAuthenticatorError) throw new Refusal(409, error.message);
     throw error;
   }
 }
@@ -118,7 +109,7 @@ function queryOf(url: URL): Record<string, string> {
   for (const pair of url.search.slice(1).split("&")) {
     if (!pair) continue;
     const name = pair.slice(0, pair.includes("=") ? pair.indexOf("=") : undefined);
-    if (Object.hasOwn(out, name)) throw new Refused(422, `${name}: given twice; give it once`);
+    if (Object.hasOwn(out, name)) throw new Refusal(422, `${name}: given twice; give it once`);
     out[name] = queryValue(url, name) ?? "";
   }
   return out;
@@ -137,7 +128,7 @@ function routes(state: State): Routes {
         try {
           return json(200, { requests: state.requests(queryOf(url), true) });
         } catch (error) {
-          if (error instanceof QueryError) throw new Refused(422, error.message);
+          if (error instanceof QueryError) throw new Refusal(422, error.message);
           throw error;
         }
       },
@@ -155,7 +146,7 @@ function routes(state: State): Routes {
         try {
           state.failNext(fault);
         } catch (error) {
-          throw new Refused(422, error instanceof Error ? error.message : String(error));
+          throw new Refusal(422, error instanceof Error ? error.message : String(error));
         }
         return json(200, { queued: state.faults().length });
       },
@@ -163,11 +154,11 @@ function routes(state: State): Routes {
     advance: {
       POST: async (request) => {
         const { ms } = await objectBody(request);
-        if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) throw new Refused(422, "ms must be a number ≥ 0");
+        if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) throw new Refusal(422, "ms must be a number ≥ 0");
         try {
           state.advance(ms);
         } catch (error) {
-          throw new Refused(422, error instanceof Error ? error.message : String(error));
+          throw new Refusal(422, error instanceof Error ? error.message : String(error));
         }
         return json(200, { now: state.now() });
       },
@@ -210,7 +201,7 @@ export function createControl(state: State, candidates: readonly Candidate[]): (
     try {
       return await route(request, url);
     } catch (error) {
-      if (error instanceof Refused) return json(error.status, { message: error.message });
+      if (error instanceof Refusal) return json(error.status, { message: error.message });
       throw error;
     }
   };

@@ -11,7 +11,7 @@ import { sleep } from "../sleep.ts";
 import type { OperationId } from "../types.ts";
 import { json } from "./answer.ts";
 import { conforms } from "./conforms.ts";
-import { NoAuthenticatorError, NoSuchUserError } from "./errors.ts";
+import { NoAuthenticatorError, NoSuchUserError, Refusal } from "./errors.ts";
 import { createFaultQueue } from "./faults.ts";
 import type { JournalEntry } from "./journal.ts";
 import { checkedQuery, createJournal } from "./journal.ts";
@@ -20,8 +20,8 @@ import { nearMisses } from "./near-misses.ts";
 import type { PreloadedService } from "./preload.ts";
 import { checkedServices } from "./preload.ts";
 import { apiCandidates, matchRoute } from "./routes.ts";
-import type { Call, Rule, SentMessage, StoredService, StoredUser, World } from "./rules.ts";
-import { Refusal, rules } from "./rules.ts";
+import type { Call, Rule, SentMessage, Store, StoredService, StoredUser } from "./rules.ts";
+import { rules } from "./rules.ts";
 import { base32, totpCode } from "./totp.ts";
 
 export type { SentMessage } from "./rules.ts";
@@ -159,13 +159,13 @@ export function createFakeState(options: FakeVerigatorOptions, candidates: reado
     return json(status, { message: detail ? `${message}: ${detail}` : message }, headers);
   }
 
-  const world: World = { services, messages, now, nextPin: () => nextPin(), maxAttempts, pinLifetimeMs };
+  const store: Store = { services, messages, now, nextPin: () => nextPin(), maxAttempts, pinLifetimeMs };
 
   /** The operation's rule (rules.ts), once the request is routed, authenticated and its body checked. */
   function act<Op extends OperationId>(call: Call<Op>): Response {
     const rule: Rule<Op> = rules[call.operationId];
     try {
-      return rule(call, world);
+      return rule(call, store);
     } catch (refused) {
       if (refused instanceof Refusal) return error(call.operationId, refused.status, refused.detail);
       throw refused;

@@ -3,6 +3,7 @@
 // compile until it has a rule here, and no rule needs a cast to read its body.
 import type { AuthMethod, AuthVerifyResult, OperationId, RequestBody, ResponseBody, Service, User } from "../types.ts";
 import { json } from "./answer.ts";
+import { Refusal } from "./errors.ts";
 import { totpCode, totpStepMs } from "./totp.ts";
 
 /** An SMS the fake "sent". */
@@ -40,7 +41,7 @@ export interface StoredService {
 }
 
 /** What the rules act on: the fake's store, its clock and its settings. */
-export interface World {
+export interface Store {
   services: Map<string, StoredService>;
   messages: SentMessage[];
   now(): number;
@@ -56,31 +57,23 @@ export interface Call<Op extends OperationId> {
   body: RequestBody<Op>;
 }
 
-/** A declared error status to answer (with the document's example message, and a detail). */
-export class Refusal {
-  constructor(
-    readonly status: number,
-    readonly detail?: string,
-  ) {}
-}
+export type Rule<Op extends OperationId> = (call: Call<Op>, store: Store) => Response;
 
-export type Rule<Op extends OperationId> = (call: Call<Op>, world: World) => Response;
-
-function serviceOf(world: World, params: Record<string, string>): StoredService {
-  const stored = world.services.get(params.ServiceId ?? "");
+function serviceOf(store: Store, params: Record<string, string>): StoredService {
+  const stored = store.services.get(params.ServiceId ?? "");
   if (!stored) throw new Refusal(404, "no such service");
   return stored;
 }
 
-function userOf(world: World, params: Record<string, string>): StoredUser {
-  const stored = serviceOf(world, params).users.get(params.UserId ?? "");
+function userOf(store: Store, params: Record<string, string>): StoredUser {
+  const stored = serviceOf(store, params).users.get(params.UserId ?? "");
   if (!stored) throw new Refusal(404, "no such user");
   return stored;
 }
 
 const answer = <Op extends OperationId>(status: number, body: ResponseBody<Op>) => json(status, body);
 
-function verify(world: World, stored: StoredUser, token: string): AuthVerifyResult {
+function verify(store: Store, stored: StoredUser, token: string): AuthVerifyResult {
   const { pending } = stored;
   const rejected = (why: "invalid" | "expired" | "throttled"): AuthVerifyResult => ({
     verified: false,
@@ -88,13 +81,13 @@ function verify(world: World, stored: StoredUser, token: string): AuthVerifyResu
     status: { throttled: why === "throttled", expired: why === "expired", invalid: why === "invalid", result: why.toUpperCase() },
   });
   if (!pending) return rejected("invalid");
-  if (world.now() - pending.issuedAt >= world.pinLifetimeMs) return rejected("expired");
-  if (pending.wrongTries >= world.maxAttempts) return rejected("throttled");
+  if (store.now() - pending.issuedAt >= store.pinLifetimeMs) return rejected("expired");
+  if (pending.wrongTries >= store.maxAttempts) return rejected("throttled");
   const { authenticator } = stored;
   const accepted =
     pending.method === "sms"
       ? token === pending.pin
-      : !!authenticator && [0, -totpStepMs].some((skew) => totpCode(authenticator, world.now() + skew) === token);
+      : !!authenticator && [0, -totpStepMs].some((skew) => totpCode(authenticator, store.now() + skew) === token);
   if (!accepted) {
     pending.wrongTries++;
     return rejected("invalid");
@@ -104,41 +97,41 @@ function verify(world: World, stored: StoredUser, token: string): AuthVerifyResu
 }
 
 export const rules: { [Op in OperationId]: Rule<Op> } = {
-  createService({ body: { fqdn, name } }, world) {
-    if ([...world.services.values()].some((one) => one.fqdn === fqdn)) throw new Refusal(409);
-    const service = { id: crypto.randomUUID(), name, ctime: new Date(world.now()).toISOString() };
-    world.services.set(service.id, { service, fqdn, users: new Map() });
+  createService({ body: { fqdn, name } }, store) {
+    if ([...store.services.values()].some((one) => one.fqdn === fqdn)) throw new Refusal(409);
+    const service = { id: crypto.randomUUID(), name, ctime: new Date(store.now()).toISOString() };
+    store.services.set(service.id, { service, fqdn, users: new Map() });
     return answer<"createService">(201, service);
   },
-  getService: ({ params }, world) => answer<"getService">(200, serviceOf(world, params).service),
-  deleteService({ params }, world) {
-    const stored = serviceOf(world, params);
+  getService: ({ params }, store) => answer<"getService">(200, serviceOf(store, params).service),
+  deleteService({ params }, store) {
+    const stored = serviceOf(store, params);
     // Messente: a service can be deleted only after its users are removed (the document's 409).
     if (stored.users.size) throw new Refusal(409);
-    world.services.delete(stored.service.id);
+    store.services.delete(stored.service.id);
     return answer<"deleteService">(202, {});
   },
-  listUsers: ({ params }, world) => answer<"listUsers">(200, { users: [...serviceOf(world, params).users.values()].map((one) => one.user) }),
-  createUser({ params, body: { id_in_service, phone_number } }, world) {
-    const stored = serviceOf(world, params);
+  listUsers: ({ params }, store) => answer<"listUsers">(200, { users: [...serviceOf(store, params).users.values()].map((one) => one.user) }),
+  createUser({ params, body: { id_in_service, phone_number } }, store) {
+    const stored = serviceOf(store, params);
     if ([...stored.users.values()].some((one) => one.user.id_in_service === id_in_service)) throw new Refusal(409);
-    const user = { id: crypto.randomUUID(), ctime: new Date(world.now()).toISOString(), id_in_service };
+    const user = { id: crypto.randomUUID(), ctime: new Date(store.now()).toISOString(), id_in_service };
     stored.users.set(user.id, { user, phone: phone_number, authenticator: undefined, pending: undefined });
     return answer<"createUser">(201, user);
   },
-  getUser: ({ params }, world) => answer<"getUser">(200, userOf(world, params).user),
-  deleteUser({ params }, world) {
-    const stored = userOf(world, params);
-    serviceOf(world, params).users.delete(stored.user.id);
+  getUser: ({ params }, store) => answer<"getUser">(200, userOf(store, params).user),
+  deleteUser({ params }, store) {
+    const stored = userOf(store, params);
+    serviceOf(store, params).users.delete(stored.user.id);
     return answer<"deleteUser">(202, {});
   },
-  startAuthentication({ params, body }, world) {
-    const stored = userOf(world, params);
+  startAuthentication({ params, body }, store) {
+    const stored = userOf(store, params);
     const method: AuthMethod = body.method === "totp" && stored.authenticator ? "totp" : "sms";
-    const pin = method === "sms" ? String(world.nextPin()) : undefined;
-    stored.pending = { method, pin, issuedAt: world.now(), wrongTries: 0 };
-    if (pin) world.messages.push({ serviceId: params.ServiceId ?? "", userId: stored.user.id, to: stored.phone, pin, at: world.now() });
+    const pin = method === "sms" ? String(store.nextPin()) : undefined;
+    stored.pending = { method, pin, issuedAt: store.now(), wrongTries: 0 };
+    if (pin) store.messages.push({ serviceId: params.ServiceId ?? "", userId: stored.user.id, to: stored.phone, pin, at: store.now() });
     return answer<"startAuthentication">(200, { method });
   },
-  verifyPin: ({ params, body }, world) => answer<"verifyPin">(200, verify(world, userOf(world, params), body.token)),
+  verifyPin: ({ params, body }, store) => answer<"verifyPin">(200, verify(store, userOf(store, params), body.token)),
 };
