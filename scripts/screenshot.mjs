@@ -1,6 +1,6 @@
 // `npm run screenshot`: refreshes docs/screenshot.png, the README's picture of the rendered
-// docs (adding a user), from a fresh build of the page in headless Chromium. Tests never write
-// it: they keep their screenshot in build/.
+// docs — adding a user, its Try it panel open with the sandbox's answer — from a fresh build of
+// the page in headless Chromium. Tests never write it: they keep their screenshot in build/.
 
 import { launchChromium } from "./lib/chromium.mjs";
 import { createDocsServer } from "./lib/docs-server.mjs";
@@ -18,13 +18,24 @@ await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undef
 const url = `http://127.0.0.1:${/** @type {import("node:net").AddressInfo} */ (server.address()).port}/`;
 const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1700 } });
   // As the docs test opens it: the page first, then the operation by its deep link.
   await page.goto(url, { waitUntil: "load" });
   await page.waitForSelector("text=Verigator API", { timeout: 20_000 });
-  await page.goto(`${url}#tag/Users/operation/createUser`);
-  await page.locator('[id="users/createuser"]').first().waitFor({ timeout: 20_000 });
-  await page.waitForTimeout(500); // the scroll to the operation settles
+  // The sandbox starts empty: a service first, whose id the add-user form is then given.
+  for (const [anchor, id] of [
+    ["#/services/createservice", "services/createservice"],
+    ["#/users/createuser", "users/createuser"],
+  ]) {
+    await page.goto(`${url}${anchor}`);
+    const section = page.locator(`[id="${id}"]`).first();
+    await section.getByRole("button", { name: "Try it" }).click({ timeout: 20_000 });
+    await section.getByRole("button", { name: "Send" }).click();
+    await section.getByRole("region", { name: "Response" }).getByText(/^20\d/).first().waitFor({ timeout: 20_000 });
+  }
+  // The operation's title at the top: its path, the panel, the form and the answer below it.
+  await page.locator('[id="users/createuser"] h2').first().evaluate((heading) => heading.scrollIntoView({ block: "start" }));
+  await page.waitForTimeout(500); // the scroll settles
   await page.screenshot({ path: output });
   console.log(`wrote ${output}`);
 } finally {

@@ -2,15 +2,16 @@
 // with the verdict a maintainer expects; and its type-level part proven by the compiler:
 // code written against OLD's generated types, compiled against NEW's, fails exactly where an
 // edit is breaking in a way types can see.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { compareDocuments, formatChanges } from "../scripts/lib/breaking.mjs";
-import { ruleLevels } from "../scripts/lib/breaking-rules.mjs";
 import { loadDocument, root } from "../scripts/lib/document.mjs";
 import { bin, run } from "../scripts/lib/run.mjs";
+import { compareDocuments } from "../tools/breaking/diff.mjs";
+import { formatChanges } from "../tools/breaking/format.mjs";
+import { allRules } from "../tools/breaking/rules.mjs";
 
 // The parsed YAML, edited freely by each table row: typing it would be the document twice.
 // biome-ignore lint/suspicious/noExplicitAny: see above
@@ -474,26 +475,26 @@ describe("npm run breaking: each edit of a copy of the document, and its verdict
   it("a copy of the YAML file alone (its code samples not beside it) is still read: samples are no change", async () => {
     const lone = join(scratch, "lone.yaml");
     writeFileSync(lone, source.replace("minLength: 1\n          description: The domain name", "minLength: 3\n          description: The domain name"));
-    const result = await run("node", ["scripts/breaking.mjs", original, lone]);
+    const result = await run("node", ["tools/breaking/cli.mjs", original, lone]);
     expect(result.output).toMatch(/^breaking +createService +request body\.fqdn: minLength changed from 1 to 3/m);
     expect(result.code).toBe(1);
   });
 
   it("the command: exit 1 with a breaking change, 0 with none, 2 when a document cannot be read", async () => {
-    const breaking = await run("node", ["scripts/breaking.mjs", original, copy(edits[6]![1])]);
+    const breaking = await run("node", ["tools/breaking/cli.mjs", original, copy(edits[6]![1])]);
     expect(breaking.output).toMatch(/^breaking {6}getUser /m);
     expect(breaking.output).toMatch(/^1 breaking, 0 may-break, 0 non-breaking \(/m);
     expect(breaking.code).toBe(1);
-    const fine = await run("node", ["scripts/breaking.mjs", original, copy(edits[27]![1])]);
+    const fine = await run("node", ["tools/breaking/cli.mjs", original, copy(edits[27]![1])]);
     expect(fine.output).toMatch(/^0 breaking, 0 may-break, 1 non-breaking/m);
     expect(fine.code).toBe(0);
-    const same = await run("node", ["scripts/breaking.mjs", original, original]);
+    const same = await run("node", ["tools/breaking/cli.mjs", original, original]);
     expect(same.output).toMatch(/^0 breaking, 0 may-break, 0 non-breaking/m);
     expect(same.code).toBe(0);
     const broken = join(scratch, "broken.yaml");
     writeFileSync(broken, "openapi: 3.1.0\npaths: [\n");
     for (const args of [[original, join(scratch, "missing.yaml")], [broken, original], [original]]) {
-      const result = await run("node", ["scripts/breaking.mjs", ...args]);
+      const result = await run("node", ["tools/breaking/cli.mjs", ...args]);
       expect(result.code, args.join(" ")).toBe(2);
     }
   });
@@ -507,12 +508,13 @@ describe("npm run breaking sees the whole document: nothing silent, three verdic
   });
 
   it("every rule id the check can report has a level, and every level is one of the three", () => {
-    expect(new Set(Object.values(ruleLevels))).toEqual(new Set(["breaking", "may-break", "non-breaking"]));
+    expect(new Set(allRules.map((rule) => rule.level))).toEqual(new Set(["breaking", "may-break", "non-breaking"]));
+    expect(new Set(allRules.map((rule) => rule.id)).size).toBe(allRules.length);
   });
 
   it("--format json: {changes: [{id, level, operation, location, message}]}; --fail-on may-break exits 1 for a may-break change", async () => {
     const moved = copy((d) => (d.servers[0].url = "https://api2.verigator.com"));
-    const json = await run("node", ["scripts/breaking.mjs", original, moved, "--format", "json"]);
+    const json = await run("node", ["tools/breaking/cli.mjs", original, moved, "--format", "json"]);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.output)).toEqual({
       changes: [
@@ -525,8 +527,8 @@ describe("npm run breaking sees the whole document: nothing silent, three verdic
         },
       ],
     });
-    expect((await run("node", ["scripts/breaking.mjs", original, moved, "--fail-on", "may-break"])).code).toBe(1);
-    expect((await run("node", ["scripts/breaking.mjs", original, moved, "--fail-on", "nothing"])).code).toBe(2);
+    expect((await run("node", ["tools/breaking/cli.mjs", original, moved, "--fail-on", "may-break"])).code).toBe(1);
+    expect((await run("node", ["tools/breaking/cli.mjs", original, moved, "--fail-on", "nothing"])).code).toBe(2);
   });
 
   it("cross-checked with api-smart-diff: every difference it finds under paths is covered by a line of ours", async () => {
@@ -623,4 +625,47 @@ export const reads: { [K in keyof Old]: Answer<Old[K]> } = answered;
       expect(edit[2], name).toBe("breaking");
     }
   }, 120_000);
+});
+
+describe("the rules are one table (tools/breaking/rules.mjs)", () => {
+  // Every rule id, and the id a schema rule has before its side is put in front of it.
+  const ids = new Set(
+    allRules.flatMap((rule) => [rule.id, rule.id.replace(/^(request|response)-(?=property|required|optional|additional|oneof|anyof|allof)/, "")]),
+  );
+  /** The string literals of a source file that are rule ids. */
+  const idsIn = (text: string) => [...text.matchAll(/(["'`])([a-z][a-z-]+)\1/g)].map((found) => found[2] as string).filter((literal) => ids.has(literal));
+  const sources = (dir: string): string[] =>
+    readdirSync(join(root, dir), { withFileTypes: true, recursive: true })
+      .filter((entry) => entry.isFile() && /\.(mjs|ts|js)$/.test(entry.name))
+      .map((entry) => join(entry.parentPath, entry.name));
+
+  it("no rule id is written as a string anywhere else in the code: the table names them, the rest refers to its entries", () => {
+    const table = join(root, "tools/breaking/rules.mjs");
+    // The search can fail: it finds the ids the table writes.
+    expect(idsIn(readFileSync(table, "utf8")).length).toBeGreaterThan(50);
+    const elsewhere = ["tools", "scripts", "src", "bin"]
+      .flatMap(sources)
+      .filter((file) => file !== table)
+      .flatMap((file) => idsIn(readFileSync(file, "utf8")).map((id) => `${file.slice(root.length)}: "${id}"`));
+    expect(elsewhere).toEqual([]);
+  });
+
+  it("npm run breaking -- --list-rules: every id once, with its level, the part it compares and what it means; a JSON report's ids are among them", async () => {
+    const listed = await run("node", ["tools/breaking/cli.mjs", "--list-rules"]);
+    expect(listed.code).toBe(0);
+    const rows = listed.output
+      .trim()
+      .split("\n")
+      .map((line) => /^([a-z-]+) +(breaking|may-break|non-breaking) +([a-z ]+?) {2,}(\S.*)$/.exec(line));
+    expect(rows.every(Boolean), listed.output).toBe(true);
+    expect(rows.map((row) => row?.[1])).toEqual(allRules.map((rule) => rule.id));
+    const moved = copy((d) => {
+      d.servers[0].url = "https://api2.verigator.com";
+      delete d.paths["/v1/service/service/{ServiceId}"].delete;
+    });
+    const report = await run("node", ["tools/breaking/cli.mjs", original, moved, "--format", "json"]);
+    const reported = (JSON.parse(report.output) as { changes: { id: string }[] }).changes.map((one) => one.id);
+    expect(reported.length).toBeGreaterThan(0);
+    for (const id of reported) expect(rows.map((row) => row?.[1])).toContain(id);
+  });
 });

@@ -362,7 +362,20 @@ describe.concurrent("reports", () => {
     expect(human.output).toMatch(/^seed 9 \(--seed 9 repeats these requests\)/m);
     expect(human.output).toMatch(/^\d+ passed, [1-9]\d* failed, 3 skipped$/m);
     expect(XMLValidator.validate(readFileSync(junit, "utf8"))).toBe(true);
-    const json = await run("node", ["bin/verigator.mjs", "contract", "--target", options.target, "--auth", auth, "--seed", "9", "--sequences", "0", "--reporter", "json"]);
+    const json = await run("node", [
+      "bin/verigator.mjs",
+      "contract",
+      "--target",
+      options.target,
+      "--auth",
+      auth,
+      "--seed",
+      "9",
+      "--sequences",
+      "0",
+      "--reporter",
+      "json",
+    ]);
     expect(json.code).toBe(1);
     const parsed = JSON.parse(json.output) as ContractReport;
     expect(parsed.seed).toBe(9);

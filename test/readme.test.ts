@@ -1,13 +1,15 @@
-// The README's TypeScript and JavaScript snippets, each written out as a file of its own (an
-// ES module, as the README says they are) and type-checked against the package: a snippet
-// that uses a name it does not define, or an option or method that does not exist, fails.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// The TypeScript and JavaScript snippets of the README, docs/ and CONTRIBUTING.md, each written
+// out as a file of its own (an ES module, as the README says they are) and type-checked against
+// the package: a snippet that uses a name it does not define, or an option or method that does
+// not exist, fails.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { root } from "../scripts/lib/document.mjs";
 import { bin, run } from "../scripts/lib/run.mjs";
 
-// Every snippet of both files: the README's for users, CONTRIBUTING.md's for people working here.
-const snippets = ["README.md", "CONTRIBUTING.md"].flatMap((name) => {
+// Every snippet of the README and docs/ (for users) and of CONTRIBUTING.md (for people working here).
+const pages = ["README.md", "CONTRIBUTING.md", ...readdirSync(`${root}docs`).filter((name) => name.endsWith(".md")).map((name) => `docs/${name}`)];
+const snippets = pages.flatMap((name) => {
   const text = readFileSync(`${root}${name}`, "utf8");
   return [...text.matchAll(/^( *)```(ts|js)\n([\s\S]*?)^\1```$/gm)].map((found) => {
     const indent = found[1]!.length;
@@ -16,9 +18,9 @@ const snippets = ["README.md", "CONTRIBUTING.md"].flatMap((name) => {
   });
 });
 
-describe("the snippets of README.md and CONTRIBUTING.md", () => {
+describe("the snippets of README.md, docs/ and CONTRIBUTING.md", () => {
   it("are found: every code block of TypeScript or JavaScript", () => {
-    expect(snippets.length).toBeGreaterThanOrEqual(6);
+    expect(snippets.length).toBeGreaterThanOrEqual(5);
     for (const { file, line, code } of snippets) expect(code, `${file}:${line}`).toMatch(/^import /m);
   });
 
@@ -27,7 +29,7 @@ describe("the snippets of README.md and CONTRIBUTING.md", () => {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const files = snippets.map(({ file: from, line, code }) => {
-      const file = `${from.replace(/\.md$/, "").toLowerCase()}-line-${line}.mts`;
+      const file = `${from.replace(/\.md$/, "").replace("/", "-").toLowerCase()}-line-${line}.mts`;
       writeFileSync(`${dir}/${file}`, code);
       return file;
     });

@@ -3,10 +3,11 @@
 // package's version, a non-breaking one at least a new minor, and CHANGELOG.md a section for
 // the version listing every change. Checked on this repository (so `npm test` fails when a
 // change comes without its bump) and shown on edited copies, end to end with `npm run release`.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDocument, root } from "../scripts/lib/document.mjs";
+import { copyProject } from "../scripts/lib/project-copy.mjs";
 import { changelogLine, checkRelease, snapshotPath } from "../scripts/lib/release.mjs";
 import { run } from "../scripts/lib/run.mjs";
 
@@ -47,10 +48,7 @@ describe("what a release must say, on edited copies", () => {
   /** A copy of the repository's files (node_modules linked), to run the release script in. */
   const projectCopy = async (name: string) => {
     const dir = join(scratch, name);
-    mkdirSync(dir);
-    const { output: files } = await run("git", ["ls-files", "--cached", "--others", "--exclude-standard"]);
-    for (const file of files.split("\n").filter(Boolean)) cpSync(`${root}${file}`, join(dir, file), { recursive: true });
-    symlinkSync(`${root}node_modules`, join(dir, "node_modules"));
+    await copyProject(dir, { linkModules: true });
     return dir;
   };
   const base = { released, releasedPackage: "0.2.0", changelog: "" };
@@ -149,7 +147,7 @@ describe("what a release must say, on edited copies", () => {
     expect(newSnapshot["x-released"]).toEqual({ package: "9.1.0" });
     expect(newSnapshot.info.version).toBe("9.1.0");
     // Released: the next check compares with it, and finds nothing to say.
-    const again = await run("node", ["scripts/breaking.mjs", join(dir, snapshotPath), yaml]);
+    const again = await run("node", ["tools/breaking/cli.mjs", join(dir, snapshotPath), yaml]);
     expect(again.output).toMatch(/^0 breaking, 0 may-break, 0 non-breaking/m);
   }, 60_000);
 });

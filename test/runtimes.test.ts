@@ -448,3 +448,16 @@ describe("runtimes", () => {
     expect(code).toBe(0);
   });
 });
+
+describe("the README's figures are this run's", () => {
+  it("its runtime matrix: the same rows and versions, all passing; the tarball's size within 10 %", () => {
+    const readme = readFileSync(`${root}README.md`, "utf8");
+    const block = readme.slice(readme.indexOf("Runtimes (packed tarball "), readme.indexOf("```", readme.indexOf("Runtimes (packed tarball ")));
+    const bytes = Number(/Runtimes \(packed tarball (\d+) bytes\):/.exec(block)?.[1]);
+    expect(Math.abs(bytes - packed.bytes) / packed.bytes, `README says ${bytes} bytes, the tarball has ${packed.bytes}`).toBeLessThan(0.1);
+    const rows = [...block.matchAll(/^ {2}(pass|FAIL) {2}(.{18}) (.+)$/gm)].map(([, outcome, runtime, version]) => [outcome, runtime?.trim(), version?.trim()]);
+    // The matrix as npm test prints it (scripts/test.mjs): Deno's version is its first words.
+    const measured = matrix.map((row) => ["pass", row.runtime, row.version.replace(/ \(.*$/, "")]);
+    expect(rows).toEqual(measured);
+  });
+});

@@ -115,7 +115,7 @@ describe("5xx can be tested against the mock", () => {
   });
 });
 
-describe("the README's advice holds: Prefer: code=503 tests InternalError handling in seconds", () => {
+describe("CONTRIBUTING.md's advice holds: Prefer: code=503 tests InternalError handling in seconds", () => {
   it("a default client (2 retries) honours Retry-After: 1 and rejects with InternalError within 5 s", async () => {
     const started = Date.now();
     const error = await createVerigator({ ...credentials, baseUrl: inject("mockUrl") })

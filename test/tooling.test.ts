@@ -1,16 +1,18 @@
 // The lint, the drift check and the type check are part of the test run, and each is shown
 // to fail when it should.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { staleFiles } from "../scripts/generate.mjs";
-import { root } from "../scripts/lib/document.mjs";
+import { documentPath, root } from "../scripts/lib/document.mjs";
+import { copyProject } from "../scripts/lib/project-copy.mjs";
 import { bin, run } from "../scripts/lib/run.mjs";
 
 const scratch = mkdtempSync(`${root}build/tooling-`);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function copyProject(): string {
+/** The document, generated/ and scripts/: what lint and the drift check read. */
+function documentCopy(): string {
   const dir = mkdtempSync(`${scratch}/copy-`);
   for (const folder of ["openapi", "generated", "scripts"]) cpSync(`${root}${folder}`, `${dir}/${folder}`, { recursive: true });
   cpSync(`${root}redocly.yaml`, `${dir}/redocly.yaml`);
@@ -47,7 +49,7 @@ describe("lint", () => {
       /operation-4xx-response/,
     ],
   ])("fails on a copy with %s", async (_, from, to, rule) => {
-    const dir = copyProject();
+    const dir = documentCopy();
     edit(`${dir}/openapi/verigator.yaml`, from, to);
     const { code, output } = await run(bin("redocly"), ["lint", "openapi/verigator.yaml"], { cwd: dir });
     expect(code).not.toBe(0);
@@ -63,7 +65,7 @@ describe("drift check", () => {
   });
 
   it("fails when a generated file was edited by hand", async () => {
-    const dir = copyProject();
+    const dir = documentCopy();
     edit(`${dir}/generated/operation-table.ts`, '"method":"POST"', '"status":200');
     const { code, output } = await run("node", ["scripts/generate.mjs", "--check"], { cwd: dir });
     expect(code).toBe(1);
@@ -71,7 +73,7 @@ describe("drift check", () => {
   });
 
   it("fails when the document changed and generate was not run", async () => {
-    const dir = copyProject();
+    const dir = documentCopy();
     edit(`${dir}/openapi/verigator.yaml`, "enum: [sms, totp]", "enum: [sms, totp, voice]");
     // In this process (the exit code of --check is shown above): the copy's generated/ is stale.
     expect(await staleFiles(`${dir}/`)).toEqual(["generated/verigator.ts", "generated/operation-table.ts"]);
@@ -116,11 +118,8 @@ describe("type check", () => {
 describe("packing", () => {
   it("npm pack on a fresh clone (no dist/) builds first: the tarball has dist/ and every entry point", async () => {
     const dir = mkdtempSync(`${scratch}/clone-`);
-    // What a clone of the next commit holds (tracked and new files, nothing ignored: no dist/ or
-    // build/); node_modules linked, as after npm ci.
-    const { output: tracked } = await run("git", ["ls-files", "--cached", "--others", "--exclude-standard"]);
-    for (const file of tracked.split("\n").filter(Boolean)) cpSync(`${root}${file}`, `${dir}/${file}`, { recursive: true });
-    symlinkSync(`${root}node_modules`, `${dir}/node_modules`);
+    // What a clone of the next commit holds (no dist/ or build/); node_modules linked, as after npm ci.
+    await copyProject(dir, { linkModules: true });
     const { code, output } = await run("npm", ["pack", "--dry-run", "--json"], { cwd: dir });
     expect(code).toBe(0);
     const [packed] = JSON.parse(output.slice(output.indexOf("[\n"))) as { files: { path: string }[] }[];
@@ -132,4 +131,28 @@ describe("packing", () => {
     }
     expect(files).toContain("dist/openapi.json");
   }, 120_000);
+});
+
+describe("the source document loads in other OpenAPI tools, not only Redocly", () => {
+  it("Spectral's spectral:oas (.spectral.yaml) finds no error in openapi/verigator.yaml or openapi/fake-control.yaml", async () => {
+    for (const file of ["openapi/verigator.yaml", "openapi/fake-control.yaml"]) {
+      const { code, output } = await run(bin("spectral"), ["lint", file, "--fail-severity", "error", "--format", "json", "--quiet"]);
+      const problems = JSON.parse(output.slice(output.indexOf("["))) as { code: string; severity: number; message: string }[];
+      expect(problems.filter((one) => one.severity === 0).map((one) => `${one.code}: ${one.message}`), file).toEqual([]);
+      expect(code, file).toBe(0);
+    }
+  });
+
+  it("Spectral finds the error the source once had: a $ref to a file that is not YAML or JSON", async () => {
+    const dir = documentCopy();
+    edit(`${dir}/openapi/verigator.yaml`, "paths:\n", "x-sample:\n  $ref: ./code-samples/shell/createUser.sh\npaths:\n");
+    const { code } = await run(bin("spectral"), ["lint", `${dir}/openapi/verigator.yaml`, "--fail-severity", "error", "--quiet"]);
+    expect(code).not.toBe(0);
+  });
+
+  it("Prism mocks the source itself: npm start's mock (and every test's) is started on openapi/verigator.yaml and answers", async () => {
+    expect(documentPath).toBe("openapi/verigator.yaml");
+    const answer = await fetch(`${inject("mockUrl")}/v1/service/service/my-service-id`, { headers: { "X-Service-Auth": "user:pass" } });
+    expect(answer.status).toBe(200);
+  });
 });

@@ -6,11 +6,15 @@ import { request } from "node:http";
 
 /**
  * Starts `verigator fake --port 0 …args` (node flags in `nodeArgs`); resolves once it listens.
- * @param {string[]} [args] @param {string[]} [nodeArgs]
+ * With `npxIn`, as a user starts it there: `npx --no verigator fake`, in a process group of its
+ * own (npx does not pass a signal on: stop it with `process.kill(-child.pid)`).
+ * @param {string[]} [args] @param {string[]} [nodeArgs] @param {{ npxIn?: string, env?: NodeJS.ProcessEnv }} [how]
  * @returns {Promise<{ child: import("node:child_process").ChildProcessWithoutNullStreams, url: string }>}
  */
-export function startFakeProcess(args = [], nodeArgs = []) {
-  const child = spawn("node", [...nodeArgs, "bin/verigator.mjs", "fake", "--port", "0", ...args]);
+export function startFakeProcess(args = [], nodeArgs = [], { npxIn, env } = {}) {
+  const child = npxIn
+    ? spawn("npx", ["--no", "verigator", "fake", "--port", "0", ...args], { cwd: npxIn, env, detached: true })
+    : spawn("node", [...nodeArgs, "bin/verigator.mjs", "fake", "--port", "0", ...args], { env });
   return new Promise((resolve, reject) => {
     let output = "";
     child.stdout.on("data", (chunk) => {

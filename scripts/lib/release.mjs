@@ -4,7 +4,7 @@
 // the package's version; a non-breaking one at least a new minor; and CHANGELOG.md a section
 // for the package's version that lists every change. `npm test` runs the check; `npm run
 // release` writes the changelog section and the new snapshot.
-import { compareDocuments } from "./breaking.mjs";
+import { compareDocuments } from "../../tools/breaking/diff.mjs";
 
 export const snapshotPath = "openapi/released.json";
 
@@ -32,7 +32,7 @@ export const next = (version, level) => {
  * What is wrong with the working tree as a release, or nothing.
  * @param {{ released: any, releasedPackage: string, current: any, packageVersion: string, changelog: string }} input
  *   `released` and `current` dereferenced documents; `changelog` CHANGELOG.md's text
- * @returns {{ changes: import("./breaking.mjs").Change[], level: "major" | "minor" | undefined, problems: string[] }}
+ * @returns {{ changes: import("../../tools/breaking/diff.mjs").Change[], level: "major" | "minor" | undefined, problems: string[] }}
  */
 export function checkRelease({ released, releasedPackage, current, packageVersion, changelog }) {
   const changes = compareDocuments(released, current);
@@ -74,13 +74,13 @@ export function changelogSection(changelog, version) {
   return changelog.slice(start, end < 0 ? undefined : end);
 }
 
-/** A change as a changelog line. @param {import("./breaking.mjs").Change} change */
+/** A change as a changelog line. @param {import("../../tools/breaking/diff.mjs").Change} change */
 export function changelogLine({ level, operation, where, what, why }) {
   const mark = level === "breaking" ? "**Breaking:** " : level === "may-break" ? "**May break:** " : "";
   return `- ${mark}\`${operation}\` ${where}: ${what} — ${why}`;
 }
 
-/** The document changes of a release as Keep a Changelog subsections. @param {import("./breaking.mjs").Change[]} changes */
+/** The document changes of a release as Keep a Changelog subsections. @param {import("../../tools/breaking/diff.mjs").Change[]} changes */
 export function changelogEntries(changes) {
   /** @type {Record<string, string[]>} */
   const groups = { Added: [], Changed: [], Removed: [] };

@@ -10,6 +10,8 @@ export const quietEnv = {
   DO_NOT_TRACK: "1", // Bun and others that honour it
   NO_UPDATE_NOTIFIER: "1",
   NPM_CONFIG_UPDATE_NOTIFIER: "false",
+  SCARF_ANALYTICS: "false", // Spectral's dependency @scarf/scarf
+  SPECTRAL_DISABLE_TELEMETRY: "true",
 };
 
 /** @param {string} name a tool in node_modules/.bin */

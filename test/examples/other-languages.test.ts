@@ -1,4 +1,4 @@
-// Testing an app's two-factor login from other languages, as the README shows it: a Python
+// Testing an app's two-factor login from other languages, as docs/fake.md shows it: a Python
 // unittest (standard library only) and a POSIX shell script with curl, each starting
 // `npx verigator fake --services …`, signing a user up, reading the PIN from /_fake/messages,
 // verifying it, resetting and reading the journal. Run as their users would run them.
@@ -22,9 +22,9 @@ describe("testing from other languages against npx verigator fake", () => {
     expect(code).toBe(0);
   }, 60_000);
 
-  it("the README's Python example is this file, word for word", () => {
-    const readme = readFileSync(`${root}README.md`, "utf8");
-    const block = /```python\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf("## Testing from Python, Java or any language")))?.[1];
+  it("docs/fake.md's Python example is this file, word for word", () => {
+    const page = readFileSync(`${root}docs/fake.md`, "utf8");
+    const block = /```python\n([\s\S]*?)```/.exec(page.slice(page.indexOf("## Python")))?.[1];
     expect(block).toBe(readFileSync(`${root}test/examples/python/test_two_factor_login.py`, "utf8"));
   });
 });

@@ -1,6 +1,8 @@
 // The retry policy as plain functions: which answers and failures may be sent again, the
 // backoff, and what a Retry-After header asks for.
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { parse } from "yaml";
 import { backoffMs, maxRetryAfterMs, parseRetryAfter, retryDelayMs, shouldRetryFailure, shouldRetryStatus, wasNotSent } from "../../src/retry-policy.js";
 
 afterEach(() => void vi.restoreAllMocks());
@@ -82,5 +84,35 @@ describe("Retry-After", () => {
     expect(retryDelayMs(0, "garbage", now)).toBe(500);
     expect(retryDelayMs(0, String(maxRetryAfterMs / 1000), now)).toBe(60_000);
     expect(retryDelayMs(0, "61", now)).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe("the document says what the client does (its Errors and retries section)", () => {
+  const description = String(
+    (parse(readFileSync(new URL("../../openapi/verigator.yaml", import.meta.url), "utf8")) as { info: { description: string } }).info.description,
+  ).replace(/\s+/g, " ");
+  const statuses = (text: string) => new Set([...text.matchAll(/`(\d{3})`/g)].map((found) => Number(found[1])));
+  const everyStatus = Array.from({ length: 500 }, (_, at) => 100 + at);
+
+  it("reads and deletes: the statuses it lists are the ones retried", () => {
+    const said = /Reads and deletes are retried on connection failures and (.*?)\. /.exec(description)?.[1] ?? "";
+    expect(statuses(said)).toEqual(new Set(everyStatus.filter((status) => shouldRetryStatus("GET", status, null))));
+    expect(shouldRetryFailure("GET", false)).toBe(true);
+  });
+
+  it("writes: re-sent only on what it lists — a refused connection, 429, 503 with Retry-After", () => {
+    const said = /re-sent only when the server proved it did not act on them: (.*?)\. /.exec(description)?.[1] ?? "";
+    expect(said).toContain("refused connection");
+    expect(statuses(said)).toEqual(new Set(everyStatus.filter((status) => shouldRetryStatus("POST", status, "1"))));
+    expect(everyStatus.filter((status) => shouldRetryStatus("POST", status, null))).toEqual([429]);
+    expect(said).toMatch(/`503` \*\*with\*\* `Retry-After`/);
+    expect([shouldRetryFailure("POST", true), shouldRetryFailure("POST", false)]).toEqual([true, false]);
+  });
+
+  it("the backoff and the longest Retry-After it waits for are the figures it gives", () => {
+    expect(description).toContain("0.5 s doubling, at most 8 s, `Retry-After` honoured up to 60 s");
+    expect(maxRetryAfterMs).toBe(60_000);
+    vi.spyOn(Math, "random").mockReturnValue(0);
+    expect([backoffMs(0), backoffMs(1), backoffMs(10)]).toEqual([500, 1000, 8000]);
   });
 });

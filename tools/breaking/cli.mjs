@@ -2,19 +2,32 @@
 // versions of the document, one line each with its level (breaking, may-break, non-breaking),
 // where it is, why, and its rule id. Exit 1 when a change is breaking (or, with --fail-on
 // may-break, may break), 0 otherwise, 2 when either document cannot be read.
+// `npm run breaking -- --list-rules`: every rule id, its level, what it compares and means.
 import { parseArgs } from "node:util";
-import { compareDocuments, countLevels, formatChanges, formatJson } from "./lib/breaking.mjs";
-import { loadDocument } from "./lib/document.mjs";
+import { loadDocument } from "../../scripts/lib/document.mjs";
+import { compareDocuments } from "./diff.mjs";
+import { countLevels, formatChanges, formatJson, formatRules } from "./format.mjs";
 
-const usage = "usage: npm run breaking -- OLD.yaml NEW.yaml [--format text|json] [--fail-on breaking|may-break]";
+const usage = "usage: npm run breaking -- OLD.yaml NEW.yaml [--format text|json] [--fail-on breaking|may-break]\n       npm run breaking -- --list-rules";
 let parsed;
 try {
-  parsed = parseArgs({ allowPositionals: true, options: { format: { type: "string", default: "text" }, "fail-on": { type: "string", default: "breaking" } } });
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      format: { type: "string", default: "text" },
+      "fail-on": { type: "string", default: "breaking" },
+      "list-rules": { type: "boolean", default: false },
+    },
+  });
 } catch (error) {
   console.error(`${error instanceof Error ? error.message : error}\n${usage}`);
   process.exit(2);
 }
 const { values, positionals } = parsed;
+if (values["list-rules"]) {
+  console.log(formatRules());
+  process.exit(0);
+}
 const [oldPath, newPath] = positionals;
 if (!oldPath || !newPath || !["text", "json"].includes(values.format) || !["breaking", "may-break"].includes(values["fail-on"])) {
   console.error(usage);
