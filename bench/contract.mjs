@@ -46,6 +46,7 @@ export async function contractTime(rounds = 3) {
   return {
     cases: runs[0].cases,
     requests: runs[0].requests,
+    readBacks: runs[0].readBacks,
     wallMs: pick("wallMs"),
     totalMs: pick("totalMs"),
     prismLoadMs: pick("prismLoadMs"),

@@ -7,6 +7,7 @@ import { run } from "../scripts/lib/run.mjs";
 import { buildTime } from "./build-time.mjs";
 import { chart } from "./chart.mjs";
 import { contractTime } from "./contract.mjs";
+import { docsCost } from "./docs.mjs";
 import { fakeListTime } from "./fake.mjs";
 import { fakeMemory } from "./fake-memory.mjs";
 import { loopback } from "./loopback.mjs";
@@ -32,6 +33,7 @@ results.build = await buildTime();
 results.contract = await contractTime();
 results.fakeList = await fakeListTime();
 results.fakeMemory = await fakeMemory();
+results.docs = await docsCost();
 if (!process.argv.includes("--quick")) {
   const started = performance.now();
   const { code } = await run("npm", ["test"]);
@@ -149,10 +151,31 @@ say(row([`whole command (${c.cases} cases, ${c.requests} requests)`, c.wallMs.to
 say(row(["of which: loading Prism's parser and validator", c.prismLoadMs.toFixed(0)]));
 say(row(["of which: reading the document", c.documentMs.toFixed(0)]));
 say(row([`of which: the requests (${(c.requestsMs / c.requests).toFixed(2)} ms each, validation included)`, c.requestsMs.toFixed(0)]));
+say(
+  row([
+    `of which, about: reading back what the server holds after each create and delete (${c.readBacks} of the ${c.requests} requests, at the median request's time)`,
+    (c.readBacks * c.medianRequestMs).toFixed(0),
+  ]),
+);
 say(row(["for comparison: `prism proxy` alone, from spawn to listening", c.prismProxyStartMs.toFixed(0)]));
 say();
 say(
   `Targets: the whole command within 2× \`prism proxy\`'s start: ${(c.wallMs / c.prismProxyStartMs).toFixed(2)}× — ${met(c.wallMs <= 2 * c.prismProxyStartMs)}; the median request, validation included, under 2 ms: ${c.medianRequestMs.toFixed(2)} ms — ${met(c.medianRequestMs < 2)}.`,
+);
+say();
+const d = results.docs;
+const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+say(`## The docs page with and without its Try it panels (same run, same document; first paint: median of 7 loads in Chromium)`);
+say();
+say(row(["page", "HTML", "gzipped", "first contentful paint"]));
+say(row(["---", "---:", "---:", "---:"]));
+say(row(["without Try it (`--no-try-it`)", kB(d.without.bytes), kB(d.without.gzipBytes), `${d.without.firstPaintMs.toFixed(0)} ms`]));
+say(row(["with Try it (what `npm run docs` builds)", kB(d.with.bytes), kB(d.with.gzipBytes), `${d.with.firstPaintMs.toFixed(0)} ms`]));
+say();
+const addedGzip = d.with.gzipBytes - d.without.gzipBytes;
+const paintRatio = d.with.firstPaintMs / d.without.firstPaintMs;
+say(
+  `Targets: Try it adds at most 60 kB gzipped: ${kB(addedGzip)} — ${met(addedGzip <= 60_000)}; first paint at most 20 % later: ${((paintRatio - 1) * 100).toFixed(0)} % — ${met(paintRatio <= 1.2)}.`,
 );
 say();
 say(`## The fake with 10,000 preloaded users (verigator/testing; listUsers medians of 50)`);

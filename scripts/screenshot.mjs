@@ -34,7 +34,10 @@ try {
     await section.getByRole("region", { name: "Response" }).getByText(/^20\d/).first().waitFor({ timeout: 20_000 });
   }
   // The operation's title at the top: its path, the panel, the form and the answer below it.
-  await page.locator('[id="users/createuser"] h2').first().evaluate((heading) => heading.scrollIntoView({ block: "start" }));
+  await page
+    .locator('[id="users/createuser"] h2')
+    .first()
+    .evaluate((heading) => heading.scrollIntoView({ block: "start" }));
   await page.waitForTimeout(500); // the scroll settles
   await page.screenshot({ path: output });
   console.log(`wrote ${output}`);

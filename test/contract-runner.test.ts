@@ -57,7 +57,8 @@ describe.concurrent("conforming servers pass", () => {
   });
 
   it("a server that reads JSON whatever the Content-Type says (as many Go and Python servers do) passes; what it did is noted", async () => {
-    const report = await runContract(await fixture(undefined, "user:pass", { anyContentType: true }));
+    // Cases only: the content types are what this is about.
+    const report = await runContract({ ...(await fixture(undefined, "user:pass", { anyContentType: true })), sequences: 0 });
     expect(failing(report).map((one) => `${one.operation} › ${one.name}: ${one.reason}`)).toEqual([]);
     expect(report.notes).toContainEqual("createService took JSON as text/plain: 201 (read as JSON); with no Content-Type: 201 (read as JSON)");
   });
@@ -340,6 +341,8 @@ describe.concurrent("reports", () => {
       auth,
       "--seed",
       "9",
+      "--sequences",
+      "5",
       "--reporter",
       "junit",
       "--output",

@@ -8,7 +8,13 @@ import { root } from "../scripts/lib/document.mjs";
 import { bin, run } from "../scripts/lib/run.mjs";
 
 // Every snippet of the README and docs/ (for users) and of CONTRIBUTING.md (for people working here).
-const pages = ["README.md", "CONTRIBUTING.md", ...readdirSync(`${root}docs`).filter((name) => name.endsWith(".md")).map((name) => `docs/${name}`)];
+const pages = [
+  "README.md",
+  "CONTRIBUTING.md",
+  ...readdirSync(`${root}docs`)
+    .filter((name) => name.endsWith(".md"))
+    .map((name) => `docs/${name}`),
+];
 const snippets = pages.flatMap((name) => {
   const text = readFileSync(`${root}${name}`, "utf8");
   return [...text.matchAll(/^( *)```(ts|js)\n([\s\S]*?)^\1```$/gm)].map((found) => {

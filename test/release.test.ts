@@ -88,14 +88,16 @@ describe("what a release must say, on edited copies", () => {
   });
 
   it("a non-breaking change needs at least a new minor: a patch is not enough", async () => {
-    const patch = checkRelease({ ...base, current: await edited(...optional, "1.2.1"), packageVersion: "0.2.1" });
+    // Versions relative to the last release's document: a patch of it, and the next minor.
+    const [major, minor] = current.split(".").map(Number) as [number, number];
+    const patch = checkRelease({ ...base, current: await edited(...optional, `${major}.${minor}.1`), packageVersion: "0.2.1" });
     expect(patch.level).toBe("minor");
     expect(patch.problems.slice(0, 2)).toEqual([
-      `the document changed since ${current} and it has non-breaking changes: info.version 1.2.1 must be at least 1.3.0`,
+      `the document changed since ${current} and it has non-breaking changes: info.version ${major}.${minor}.1 must be at least ${major}.${minor + 1}.0`,
       "the document changed since the release of 0.2.0 and it has non-breaking changes: the package's version 0.2.1 must be at least 0.3.0",
     ]);
-    const minor = checkRelease({ ...base, current: await edited(...optional, "1.3.0"), packageVersion: "0.3.0" });
-    expect(minor.problems).toEqual(['CHANGELOG.md has no section "## [0.3.0]": run npm run release']);
+    const next = checkRelease({ ...base, current: await edited(...optional, `${major}.${minor + 1}.0`), packageVersion: "0.3.0" });
+    expect(next.problems).toEqual(['CHANGELOG.md has no section "## [0.3.0]": run npm run release']);
   });
 
   it("descriptions and examples alone need no release at all", async () => {

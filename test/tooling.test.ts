@@ -5,7 +5,6 @@ import { tmpdir } from "node:os";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { staleFiles } from "../scripts/generate.mjs";
 import { documentPath, root } from "../scripts/lib/document.mjs";
-import { copyProject } from "../scripts/lib/project-copy.mjs";
 import { bin, run } from "../scripts/lib/run.mjs";
 
 const scratch = mkdtempSync(`${root}build/tooling-`);
@@ -115,30 +114,15 @@ describe("type check", () => {
   });
 });
 
-describe("packing", () => {
-  it("npm pack on a fresh clone (no dist/) builds first: the tarball has dist/ and every entry point", async () => {
-    const dir = mkdtempSync(`${scratch}/clone-`);
-    // What a clone of the next commit holds (no dist/ or build/); node_modules linked, as after npm ci.
-    await copyProject(dir, { linkModules: true });
-    const { code, output } = await run("npm", ["pack", "--dry-run", "--json"], { cwd: dir });
-    expect(code).toBe(0);
-    const [packed] = JSON.parse(output.slice(output.indexOf("[\n"))) as { files: { path: string }[] }[];
-    const files = packed?.files.map((file) => file.path) ?? [];
-    for (const entry of ["index", "raw", "testing", "contract"]) {
-      expect(files).toContain(`dist/${entry}.js`);
-      expect(files).toContain(`dist/${entry}.cjs`);
-      expect(files).toContain(`dist/${entry}.d.ts`);
-    }
-    expect(files).toContain("dist/openapi.json");
-  }, 120_000);
-});
-
 describe("the source document loads in other OpenAPI tools, not only Redocly", () => {
   it("Spectral's spectral:oas (.spectral.yaml) finds no error in openapi/verigator.yaml or openapi/fake-control.yaml", async () => {
     for (const file of ["openapi/verigator.yaml", "openapi/fake-control.yaml"]) {
       const { code, output } = await run(bin("spectral"), ["lint", file, "--fail-severity", "error", "--format", "json", "--quiet"]);
       const problems = JSON.parse(output.slice(output.indexOf("["))) as { code: string; severity: number; message: string }[];
-      expect(problems.filter((one) => one.severity === 0).map((one) => `${one.code}: ${one.message}`), file).toEqual([]);
+      expect(
+        problems.filter((one) => one.severity === 0).map((one) => `${one.code}: ${one.message}`),
+        file,
+      ).toEqual([]);
       expect(code, file).toBe(0);
     }
   });

@@ -305,7 +305,12 @@ function twoFactorCases(tree: ResourceTree): Case[] {
   ];
 }
 
-/** Every case of the suite, in the order they run: creators first (their first case makes the fixtures), deletes last. */
+/**
+ * Every case of the suite, in the order they run: creators first (their first case makes the
+ * fixtures), then what the server holds after writes (state), the other operations, deletes
+ * last. What only state can catch comes early, so a run stopped at its first failure
+ * (--max-failures 1) stops soon on a stateful defect.
+ */
 export function deriveCases(tree: ResourceTree): Case[] {
   const depth = (operation: HttpOperation) => pathParams(operation).length;
   const creators = [...tree.resources.values()].map((one) => one.creator).sort((a, b) => depth(a) - depth(b));
@@ -315,16 +320,16 @@ export function deriveCases(tree: ResourceTree): Case[] {
     ...positiveCases(tree, operation),
     ...authCases(operation),
     ...badInputCases(operation),
+    ...mediaTypeCases(tree, operation),
     ...unknownIdCases(operation),
   ];
   return [
     ...creators.flatMap(perOperation),
-    ...others.flatMap(perOperation),
     ...[...tree.resources.values()].flatMap((one) => stateCases(tree, one)),
+    ...others.flatMap(perOperation),
     ...twoFactorCases(tree),
     ...[...tree.resources.values()].flatMap((one) => modelCases(tree, one)),
     ...pinCases(tree),
-    ...tree.operations.flatMap((one) => mediaTypeCases(tree, one)),
     ...deletes.flatMap(perOperation),
   ];
 }

@@ -108,6 +108,10 @@ export interface ContractReport {
      */
     requests: number;
     /**
+     * How many of them were reads sent after a create or delete, to check what the server holds.
+     */
+    readBacks: number;
+    /**
      * The median time of one request, from sending to every check of its answer done.
      */
     medianRequestMs: number;

@@ -105,6 +105,8 @@ export class Run {
   onExchange: ((exchange: Exchange, failures: Failure[], readBack: string | undefined) => void) | undefined;
   /** Declared 429s met (and waited out) so far. */
   rateLimited = 0;
+  /** Reads sent after a write to check what the server holds (timings.readBacks). */
+  readBacks = 0;
   private rateLimitWaitedMs = 0;
 
   constructor(
@@ -199,6 +201,7 @@ export class Run {
       for (const child of this.model.heldUnder(target, true))
         if (child.gone === "with its parent" && child.resource.reader) reads.push([child.resource.reader, child.params]);
     for (const [read, params] of reads) {
+      this.readBacks++;
       const { exchange, failures } = await this.exchange(read, { params }, {}, after);
       if (failures.length)
         throw Broke.of(

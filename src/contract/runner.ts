@@ -236,6 +236,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
       documentMs,
       requestsMs,
       requests: sender.stats.requests,
+      readBacks: run.readBacks,
       medianRequestMs: median(sender.stats.durationsMs),
     },
   };
