@@ -97,6 +97,12 @@ function ownNamed(exchange: Exchange, model: Model) {
   return named?.own ? named.held : undefined;
 }
 
+/** A held resource that was never deleted, read under its own parents, answering 404: vanished, for a check to say how. */
+function vanished(exchange: Exchange, model: Model): Held | undefined {
+  const held = modelled(exchange) ? ownNamed(exchange, model) : undefined;
+  return held && !held.gone && held.resource.reader === exchange.operation && statusOf(exchange) === 404 ? held : undefined;
+}
+
 /** The list a lister answered under a parent the model holds, with what it should hold: for requests the model can judge. */
 const predictedList = (exchange: Exchange, context: CheckContext) => (modelled(exchange) ? context.model.listedIn(exchange) : undefined);
 
@@ -272,11 +278,10 @@ export const checks = {
     appliesTo: "every read and list of what the run created",
     needsState: "it holds nothing it was sent",
     judge: (exchange, context) => {
-      const status = statusOf(exchange);
-      const held = modelled(exchange) ? context.model.named(exchange.operation, exchange.spec.params) : undefined;
-      if (held?.own && !held.held.gone && held.held.resource.reader === exchange.operation && status === 404) {
-        if (context.model.deletedSince(held.held)) return [];
-        return [`this ${held.held.resource.param} was created and never deleted: expected ${successCodes(exchange.operation).join(" or ")}, got 404`];
+      const gone = vanished(exchange, context.model);
+      if (gone) {
+        if (context.model.deletedSince(gone)) return [];
+        return [`this ${gone.resource.param} was created and never deleted: expected ${successCodes(exchange.operation).join(" or ")}, got 404`];
       }
       const list = predictedList(exchange, context);
       if (!list || list.parent.uncertain) return [];
@@ -413,11 +418,10 @@ export const checks = {
     appliesTo: "every read and list after a delete",
     needsState: "it deletes nothing",
     judge: (exchange, context) => {
-      const status = statusOf(exchange);
-      const named = modelled(exchange) ? context.model.named(exchange.operation, exchange.spec.params) : undefined;
-      if (named?.own && !named.held.gone && named.held.resource.reader === exchange.operation && status === 404) {
-        return context.model.deletedSince(named.held)
-          ? [`this ${named.held.resource.param} was not deleted, but is gone since another delete: a delete took more than its target`]
+      const gone = vanished(exchange, context.model);
+      if (gone) {
+        return context.model.deletedSince(gone)
+          ? [`this ${gone.resource.param} was not deleted, but is gone since another delete: a delete took more than its target`]
           : [];
       }
       const list = predictedList(exchange, context);
