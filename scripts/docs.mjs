@@ -9,7 +9,7 @@
 // environment `npm start` runs this in), and the two-factor flow drawn as a sequence diagram from
 // the Arazzo workflow. Redocly reads the page template (with the theme) from redocly.yaml.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import { build } from "esbuild";
 import { parse } from "yaml";
 import { loadDocument, root } from "./lib/document.mjs";
@@ -20,7 +20,8 @@ import { tryItData } from "./lib/try-it-data.mjs";
 
 const argv = process.argv.slice(2);
 const outputFlag = argv.indexOf("--output");
-const docsFile = (outputFlag >= 0 ? argv[outputFlag + 1] : undefined) ?? "build/docs/index.html";
+// Relative to the repository (as npm scripts run), or absolute.
+const docsFile = resolve(root, (outputFlag >= 0 ? argv[outputFlag + 1] : undefined) ?? "build/docs/index.html");
 const withTryIt = !argv.includes("--no-try-it");
 
 /** The sequence diagram, placed after the flow's numbered steps in the overview. @param {any} document @param {any} dereferenced */
@@ -63,7 +64,7 @@ const [document, dereferenced] = await Promise.all([loadDocument(undefined, { de
 const page = withFlowDiagram({ ...document, servers: startServers() }, dereferenced);
 const source = `${root}build/docs-source/openapi.json`;
 mkdirSync(dirname(source), { recursive: true });
-mkdirSync(dirname(root + docsFile), { recursive: true });
+mkdirSync(dirname(docsFile), { recursive: true });
 writeFileSync(source, JSON.stringify(page));
 
 const { code, output } = await run(bin("redocly"), [
@@ -95,11 +96,11 @@ if (withTryIt) {
     `<script type="module">${scriptText(await bundle("try-it.ts"))}</script>`,
   );
 }
-const html = readFileSync(root + docsFile, "utf8").replace(/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(-full)?\.svg/g, logo);
+const html = readFileSync(docsFile, "utf8").replace(/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(-full)?\.svg/g, logo);
 // The page's own </body>: the last one (Redoc's inlined script holds the text "</body>" too).
 const end = html.lastIndexOf("</body>");
 if (end < 0) throw new Error(`${docsFile} has no </body> to add the page's scripts before`);
-writeFileSync(root + docsFile, `${html.slice(0, end)}${scripts.join("\n")}\n${html.slice(end)}`);
+writeFileSync(docsFile, `${html.slice(0, end)}${scripts.join("\n")}\n${html.slice(end)}`);
 // The changelog the page links ("Versions"), beside it.
-copyFileSync(`${root}CHANGELOG.md`, `${dirname(root + docsFile)}/CHANGELOG.md`);
-console.log(`wrote ${docsFile}${withTryIt ? "" : " (without Try it)"} in ${Date.now() - started} ms`);
+copyFileSync(`${root}CHANGELOG.md`, `${dirname(docsFile)}/CHANGELOG.md`);
+console.log(`wrote ${relative(root, docsFile)}${withTryIt ? "" : " (without Try it)"} in ${Date.now() - started} ms`);
