@@ -6,6 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { describe, expect, it } from "vitest";
 import { root } from "../scripts/lib/document.mjs";
 import { bin, run } from "../scripts/lib/run.mjs";
+import { codeBlocks } from "./support/markdown.js";
 
 // Every snippet of the README and docs/ (for users) and of CONTRIBUTING.md (for people working here).
 const pages = [
@@ -15,14 +16,11 @@ const pages = [
     .filter((name) => name.endsWith(".md"))
     .map((name) => `docs/${name}`),
 ];
-const snippets = pages.flatMap((name) => {
-  const text = readFileSync(`${root}${name}`, "utf8");
-  return [...text.matchAll(/^( *)```(ts|js)\n([\s\S]*?)^\1```$/gm)].map((found) => {
-    const indent = found[1]!.length;
-    const line = text.slice(0, found.index).split("\n").length;
-    return { file: name, line, code: found[3]!.replace(new RegExp(`^ {0,${indent}}`, "gm"), "") };
-  });
-});
+const snippets = pages.flatMap((name) =>
+  codeBlocks(readFileSync(`${root}${name}`, "utf8"))
+    .filter((block) => block.language === "ts" || block.language === "js")
+    .map(({ code, line }) => ({ file: name, line, code })),
+);
 
 describe("the snippets of README.md, docs/ and CONTRIBUTING.md", () => {
   it("are found: every code block of TypeScript or JavaScript", () => {

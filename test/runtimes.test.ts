@@ -5,6 +5,7 @@
 import { execFile, spawn } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
+import { basename } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { isLoopback, launchChromium } from "../scripts/lib/chromium.mjs";
 import { root } from "../scripts/lib/document.mjs";
@@ -450,8 +451,9 @@ describe("runtimes", () => {
 });
 
 describe("the README's figures are this run's", () => {
-  it("its runtime matrix: the same rows and versions, all passing; the tarball's size within 10 %", () => {
+  it("its runtime matrix: the same rows and versions, all passing; the tarball's size within 10 %, and its name as npm pack gives it", () => {
     const readme = readFileSync(`${root}README.md`, "utf8");
+    expect(readme).toContain(`npm install ../verigator/${basename(packed.tarball)}`);
     const block = readme.slice(readme.indexOf("Runtimes (packed tarball "), readme.indexOf("```", readme.indexOf("Runtimes (packed tarball ")));
     const bytes = Number(/Runtimes \(packed tarball (\d+) bytes\):/.exec(block)?.[1]);
     expect(Math.abs(bytes - packed.bytes) / packed.bytes, `README says ${bytes} bytes, the tarball has ${packed.bytes}`).toBeLessThan(0.1);

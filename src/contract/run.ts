@@ -81,7 +81,7 @@ export interface RunSettings {
   signal?: AbortSignal | undefined;
 }
 
-/** What `send` is asked beyond the request: read the PIN after a start; a label for a sequence's step. */
+/** What `send` is asked beyond the request: read the PIN after a start. */
 export interface SendOptions {
   readPin?: boolean;
 }

@@ -5,6 +5,7 @@
 import { InvalidResponseError } from "../errors.ts";
 import { fillTemplate } from "../path-template.ts";
 import { createCredentialRedactor } from "../redact.ts";
+import { shellQuote } from "../shell-quote.ts";
 import { readBody } from "../transport.ts";
 import type { AuthKind, Exchange, RequestSpec, SentRequest } from "./exchange.ts";
 import type { HttpOperation } from "./prism.ts";
@@ -24,8 +25,6 @@ const excerptLength = 300;
 const excerpt = (text: string) => (text.length > excerptLength ? `${text.slice(0, excerptLength)}… (${text.length} characters)` : text);
 /** The boundary of a multipart body the suite sends (a fixed one: the same seed sends the same bytes). */
 const boundary = "verigator-contract-boundary";
-
-const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /** A body's text, its content type, and how curl sends the same. */
 interface Payload {

@@ -2,7 +2,7 @@
 // from the shell's environment, never the password; the sandbox's requests aimed at the fake
 // `npm start` serves, or wherever `$VERIGATOR_URL` says.
 
-const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+import { shellQuote as quote } from "../shell-quote.ts";
 
 /**
  * @param base the Base URL the request went to, or undefined for the sandbox

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { root } from "../../scripts/lib/document.mjs";
 import { quietEnv, run } from "../../scripts/lib/run.mjs";
+import { codeBlocks, section } from "../support/markdown.js";
 
 describe("testing from other languages against npx verigator fake", () => {
   it("Python (urllib, unittest): python3 -m unittest passes", async () => {
@@ -24,7 +25,7 @@ describe("testing from other languages against npx verigator fake", () => {
 
   it("docs/fake.md's Python example is this file, word for word", () => {
     const page = readFileSync(`${root}docs/fake.md`, "utf8");
-    const block = /```python\n([\s\S]*?)```/.exec(page.slice(page.indexOf("## Python")))?.[1];
+    const block = codeBlocks(section(page, "Python"), "python")[0]?.code;
     expect(block).toBe(readFileSync(`${root}test/examples/python/test_two_factor_login.py`, "utf8"));
   });
 });

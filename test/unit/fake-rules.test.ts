@@ -19,6 +19,7 @@ import { createFakeVerigator } from "../../src/testing/index.js";
 import { requireOptional } from "../../src/testing/node.js";
 import { hmacSha1, sha1, totpCode } from "../../src/testing/totp.js";
 import { rejection, fakeSetup as setup, fakeWithUser as withUser } from "../support/helpers.js";
+import { codeBlocks, section } from "../support/markdown.js";
 
 const credentials = { username: "u", password: "p" };
 
@@ -464,8 +465,7 @@ describe("the README", () => {
   it('"The fake: testing your app" shows test/examples/two-factor-login.test.ts as it runs', () => {
     const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
     const example = readFileSync(new URL("../examples/two-factor-login.test.ts", import.meta.url), "utf8");
-    const section = readme.split("## The fake: testing your app")[1] ?? "";
-    const shown = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    const shown = codeBlocks(section(readme, "The fake: testing your app"), "ts")[0]?.code;
     expect(shown).toBeDefined();
     expect(example.endsWith(shown ?? "missing")).toBe(true);
     expect(shown).toContain('from "verigator/testing"');
